@@ -1,0 +1,249 @@
+import { randomUUID } from 'node:crypto';
+import {
+  createServer,
+  type IncomingMessage,
+  type RequestListener,
+  type ServerResponse,
+} from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { performance } from 'node:perf_hooks';
+import { readEmulatorConfig, type EmulatorOptions } from './config';
+import { corsHeaders } from './cors';
+import { AwsError, serializationError } from './errors';
+import { IOT_OPERATIONS } from './operations';
+import { Router } from './router';
+import { createSeedState } from './seed';
+import { staticCredentials, verifySigV4, type CredentialResolver } from './sigv4';
+import { DurableStore } from './store';
+
+/** The local-only readiness route; it needs no signature and is not part of the AWS API. */
+export const HEALTH_PATH = '/_local/health';
+
+/** What the request handler needs: configuration, the opened store and who may call. */
+export interface HandlerDependencies {
+  options: EmulatorOptions;
+  store: DurableStore;
+  credentials: CredentialResolver;
+}
+
+/** A running endpoint. */
+export interface RunningEmulator {
+  url: string;
+  port: number;
+  /** Stops accepting requests, ends open connections and waits for pending writes. */
+  close(): Promise<void>;
+}
+
+/** Reading stops (and the socket is dropped) once a client sends this many times the limit. */
+const DRAIN_FACTOR = 16;
+
+interface ReadBody {
+  body: Buffer;
+  tooLarge: boolean;
+}
+
+function readBody(req: IncomingMessage, limit: number): Promise<ReadBody> {
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    let size = 0;
+    req.on('data', (chunk: Buffer) => {
+      size += chunk.length;
+      // Past the limit the bytes are drained, not kept, so the 413 can still be read by a client
+      // that insists on sending its whole body first.
+      if (size <= limit) chunks.push(chunk);
+      else if (size > limit * DRAIN_FACTOR) req.destroy();
+    });
+    req.on('end', () => {
+      resolve({ body: Buffer.concat(chunks), tooLarge: size > limit });
+    });
+    // A client that hangs up mid-body gets no answer, but the request must still settle, and as
+    // the client's doing, not as an internal failure.
+    const aborted = (): void => reject(serializationError('The request body ended early.'));
+    req.on('error', aborted);
+    req.on('close', () => {
+      if (!req.complete) aborted();
+    });
+  });
+}
+
+function parseJsonBody(body: Buffer): Record<string, unknown> {
+  if (body.length === 0) return {};
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(body.toString('utf8'));
+  } catch (error) {
+    throw serializationError(
+      `The request body is not valid JSON: ${error instanceof Error ? error.message : String(error)}`,
+    );
+  }
+  if (parsed === null || typeof parsed !== 'object' || Array.isArray(parsed)) {
+    throw serializationError('The request body must be a JSON object.');
+  }
+  return parsed as Record<string, unknown>;
+}
+
+function send(
+  res: ServerResponse,
+  status: number,
+  headers: Record<string, string>,
+  body?: unknown,
+): void {
+  if (res.headersSent) return;
+  if (body === undefined) {
+    res.writeHead(status, headers);
+    res.end();
+    return;
+  }
+  const text = JSON.stringify(body);
+  res.writeHead(status, {
+    ...headers,
+    'content-type': 'application/json',
+    'content-length': String(Buffer.byteLength(text)),
+  });
+  res.end(text);
+}
+
+/**
+ * The endpoint as a node:http request listener: CORS, body limit, routing, SigV4, the operation,
+ * then the JSON answer, which is sent only after every write it depends on is on disk. Any
+ * unexpected exception becomes a logged 500 InternalFailureException, never a crash.
+ */
+export function createRequestHandler(deps: HandlerDependencies): RequestListener {
+  const { options, store, credentials } = deps;
+  const router = new Router(IOT_OPERATIONS);
+  const scope = { region: options.region, accountId: options.accountId };
+
+  return (req, res) => {
+    const started = performance.now();
+    const requestId = randomUUID();
+    const headers: Record<string, string> = {
+      'x-amzn-RequestId': requestId,
+      ...corsHeaders(req, options.allowedOrigins),
+    };
+    let operationName = 'UnknownOperation';
+    const finish = (status: number, body?: unknown, extra: Record<string, string> = {}): void => {
+      send(res, status, { ...headers, ...extra }, body);
+      options.log(`${operationName} ${status} ${Math.round(performance.now() - started)}ms`);
+    };
+    const fail = (error: unknown): void => {
+      if (error instanceof AwsError) {
+        finish(error.status, error.toBody(), { 'x-amzn-ErrorType': error.errorName });
+        return;
+      }
+      options.log(
+        `Internal failure in ${operationName} (request ${requestId}): ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`,
+      );
+      const internal = new AwsError(
+        'InternalFailureException',
+        `An internal error occurred (request ${requestId}).`,
+      );
+      finish(internal.status, internal.toBody(), { 'x-amzn-ErrorType': internal.errorName });
+    };
+
+    const handle = async (): Promise<void> => {
+      const method = req.method ?? 'GET';
+      const rawUrl = req.url ?? '/';
+      const rawPath = rawUrl.split('?')[0] ?? '/';
+      if (method === 'OPTIONS') {
+        operationName = 'CorsPreflight';
+        req.resume();
+        finish(204);
+        return;
+      }
+      const { body, tooLarge } = await readBody(req, options.maxBodyBytes);
+      if (tooLarge) {
+        throw new AwsError(
+          'RequestEntityTooLargeException',
+          `Request body exceeds the ${options.maxBodyBytes} byte limit.`,
+        );
+      }
+      if (rawPath === HEALTH_PATH && method === 'GET') {
+        operationName = 'LocalHealth';
+        finish(200, { status: 'ok' });
+        return;
+      }
+      const match = router.match(method, rawPath);
+      if (match === undefined) {
+        throw new AwsError(
+          'UnknownOperationException',
+          `No AWS IoT operation is bound to ${method} ${rawPath}.`,
+        );
+      }
+      operationName = match.operation.name;
+      const caller = await verifySigV4(req, body, credentials, {
+        service: 'iot',
+        region: options.region,
+        maxClockSkewMs: options.maxClockSkewMs,
+      });
+      const output = await match.operation.handler({
+        params: match.params,
+        query: new URL(rawUrl, 'http://localhost').searchParams,
+        body: parseJsonBody(body),
+        store,
+        scope,
+        caller,
+        now: () => Date.now(),
+      });
+      await store.settled();
+      finish(200, output);
+    };
+
+    handle()
+      .catch(fail)
+      .catch(() => {
+        // Answering failed too (e.g. the log sink threw): drop the connection, keep the process.
+        res.destroy();
+      });
+  };
+}
+
+/** Opens the durable store in `options.dataDir`, seeding a new one with the demo account. */
+export function openEmulatorStore(options: EmulatorOptions): Promise<DurableStore> {
+  return DurableStore.open(options.dataDir, () =>
+    createSeedState({ region: options.region, accountId: options.accountId }, Date.now()),
+  );
+}
+
+/**
+ * Starts the endpoint. Options not given come from the `LOCAL_AWS_*` environment (see config.ts);
+ * port 0 picks a free port. The one long-term key pair from the options has full access unless
+ * another credential resolver is passed.
+ */
+export async function startEmulator(
+  overrides: Partial<EmulatorOptions> & { credentials?: CredentialResolver } = {},
+): Promise<RunningEmulator> {
+  const { credentials: resolver, ...rest } = overrides;
+  const options: EmulatorOptions = { ...readEmulatorConfig(), ...rest };
+  const store = await openEmulatorStore(options);
+  const credentials =
+    resolver ??
+    staticCredentials([
+      [
+        options.accessKeyId,
+        {
+          secretAccessKey: options.secretAccessKey,
+          principal: `arn:aws:iam::${options.accountId}:user/local-developer`,
+        },
+      ],
+    ]);
+  const server = createServer(createRequestHandler({ options, store, credentials }));
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(options.port, options.host, () => {
+      server.off('error', reject);
+      resolve();
+    });
+  });
+  const { port } = server.address() as AddressInfo;
+  const host = options.host.includes(':') ? `[${options.host}]` : options.host;
+  return {
+    url: `http://${host}:${port}`,
+    port,
+    close: async () => {
+      const closed = new Promise<void>((resolve) => server.close(() => resolve()));
+      server.closeAllConnections();
+      await closed;
+      await store.settled();
+    },
+  };
+}
