@@ -109,7 +109,8 @@ describe('durability', () => {
     expect(listed.securityProfileIdentifiers?.map((id) => id.name)).toEqual(
       expect.arrayContaining([...acked.keys(), 'fleet-baseline']),
     );
-    expect(await readdir(dataDir)).toEqual(['state.json']);
+    // No temp snapshot is left behind: only the state and the running endpoint's lock.
+    expect(await readdir(dataDir)).toEqual(['endpoint.lock', 'state.json']);
 
     second.process.kill('SIGTERM');
     expect(await second.exited).toBe(0);

@@ -3,7 +3,17 @@ import { startEmulator } from './server';
 
 // `npm run emulator`: the local AWS IoT endpoint, configured by LOCAL_AWS_* variables.
 const options = readEmulatorConfig();
-const emulator = await startEmulator(options);
+const emulator = await startEmulator(options).catch((error: unknown) => {
+  const code = (error as NodeJS.ErrnoException).code;
+  const reason =
+    code === 'EADDRINUSE'
+      ? `port ${options.port} on ${options.host} is already in use (set LOCAL_AWS_PORT to another)`
+      : error instanceof Error
+        ? error.message
+        : String(error);
+  process.stderr.write(`Could not start the local AWS endpoint: ${reason}\n`);
+  process.exit(1);
+});
 process.stdout.write(
   `Local AWS endpoint listening on ${emulator.url} (data: ${options.dataDir})\n`,
 );

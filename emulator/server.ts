@@ -5,10 +5,12 @@ import {
   type RequestListener,
   type ServerResponse,
 } from 'node:http';
+import { mkdir } from 'node:fs/promises';
 import type { AddressInfo } from 'node:net';
 import { performance } from 'node:perf_hooks';
 import { readEmulatorConfig, type EmulatorOptions } from './config';
 import { corsHeaders } from './cors';
+import { lockDataDir } from './data-dir-lock';
 import { AwsError, serializationError } from './errors';
 import { IOT_OPERATIONS } from './operations';
 import { Router } from './router';
@@ -214,7 +216,12 @@ export async function startEmulator(
 ): Promise<RunningEmulator> {
   const { credentials: resolver, ...rest } = overrides;
   const options: EmulatorOptions = { ...readEmulatorConfig(), ...rest };
-  const store = await openEmulatorStore(options);
+  await mkdir(options.dataDir, { recursive: true });
+  const unlock = await lockDataDir(options.dataDir);
+  const store = await openEmulatorStore(options).catch(async (error: unknown) => {
+    await unlock();
+    throw error;
+  });
   const credentials =
     resolver ??
     staticCredentials([
@@ -233,6 +240,9 @@ export async function startEmulator(
       server.off('error', reject);
       resolve();
     });
+  }).catch(async (error: unknown) => {
+    await unlock();
+    throw error;
   });
   const { port } = server.address() as AddressInfo;
   const host = options.host.includes(':') ? `[${options.host}]` : options.host;
@@ -244,6 +254,7 @@ export async function startEmulator(
       server.closeAllConnections();
       await closed;
       await store.settled();
+      await unlock();
     },
   };
 }
