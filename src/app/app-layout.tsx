@@ -1,0 +1,49 @@
+import { Anchor, AppShell, Badge, Group, Text, VisuallyHidden } from '@mantine/core';
+import { IconShieldCheck } from '@tabler/icons-react';
+import { Link, Outlet, useLocation } from 'react-router';
+import { paths } from '../config/paths';
+import { RegionErrorBoundary } from '../components/region-error-boundary';
+
+export interface AppLayoutProps {
+  /** Where requests go, e.g. "Local endpoint 127.0.0.1:4510" or "AWS us-east-1". */
+  endpointLabel: string;
+  local: boolean;
+}
+
+/** The shell around every page: a header naming the product and the endpoint in use. */
+export function AppLayout({ endpointLabel, local }: AppLayoutProps) {
+  // Keyed by path so a page that failed to render gets a fresh boundary after navigation.
+  const { pathname } = useLocation();
+  return (
+    <AppShell header={{ height: 56 }} padding="lg">
+      <AppShell.Header component="header">
+        <Group h="100%" px="lg" justify="space-between" wrap="nowrap">
+          <Anchor component={Link} to={paths.home.href()} underline="never" c="inherit" miw={0}>
+            <Group gap="xs" wrap="nowrap">
+              <IconShieldCheck size={22} aria-hidden style={{ flexShrink: 0 }} />
+              <Text fw={700} truncate>
+                Device Defender profile editor
+              </Text>
+            </Group>
+          </Anchor>
+          {/* The endpoint must stay readable on narrow screens; the product name gives way. */}
+          <Badge
+            variant="light"
+            color={local ? 'teal' : 'orange'}
+            size="lg"
+            tt="none"
+            style={{ flexShrink: 0, overflow: 'visible' }}
+          >
+            <VisuallyHidden>Endpoint in use: </VisuallyHidden>
+            {endpointLabel}
+          </Badge>
+        </Group>
+      </AppShell.Header>
+      <AppShell.Main>
+        <RegionErrorBoundary key={pathname} region="this page">
+          <Outlet />
+        </RegionErrorBoundary>
+      </AppShell.Main>
+    </AppShell>
+  );
+}

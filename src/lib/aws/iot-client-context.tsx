@@ -1,0 +1,27 @@
+import { createContext, useContext, useState } from 'react';
+import type { ReactNode } from 'react';
+import type { IoTClient } from '@aws-sdk/client-iot';
+import type { RuntimeConfig } from '../../config/runtime-config';
+import { createIotClient } from './iot-client';
+
+const IotClientContext = createContext<IoTClient | null>(null);
+
+/** Creates the session's one IoT client from the config and provides it to feature api hooks. */
+export function IotClientProvider({
+  config,
+  children,
+}: {
+  config: RuntimeConfig;
+  children: ReactNode;
+}) {
+  // Created once per mount: the config cannot change without a reload.
+  const [client] = useState(() => createIotClient(config));
+  return <IotClientContext.Provider value={client}>{children}</IotClientContext.Provider>;
+}
+
+/** The session's IoT client; throws when rendered outside IotClientProvider (a wiring bug). */
+export function useIotClient(): IoTClient {
+  const client = useContext(IotClientContext);
+  if (!client) throw new Error('useIotClient must be used inside <IotClientProvider>.');
+  return client;
+}

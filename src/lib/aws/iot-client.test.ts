@@ -1,0 +1,45 @@
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { ListSecurityProfilesCommand } from '@aws-sdk/client-iot';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { toAppError } from './errors';
+import { createIotClient } from './iot-client';
+
+// A bare HTTP listener records what the SDK puts on the wire; it stands in for nothing of ours.
+const requests: { url: string; authorization: string | undefined }[] = [];
+const server = createServer((req, res) => {
+  requests.push({ url: req.url ?? '', authorization: req.headers.authorization });
+  res.writeHead(200, { 'content-type': 'application/json' });
+  res.end(JSON.stringify({ securityProfileIdentifiers: [] }));
+});
+let endpoint = '';
+
+beforeAll(async () => {
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  endpoint = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+});
+afterAll(() => new Promise<void>((resolve) => server.close(() => resolve())));
+
+describe('createIotClient', () => {
+  it('sends to the configured endpoint, signed with the local key pair for the region', async () => {
+    const client = createIotClient({
+      region: 'eu-west-1',
+      iotEndpoint: endpoint,
+      localCredentials: { accessKeyId: 'AKIALOCALTEST', secretAccessKey: 'secret' },
+    });
+    await client.send(new ListSecurityProfilesCommand({}));
+    const last = requests.at(-1);
+    expect(last?.url).toBe('/security-profiles');
+    expect(last?.authorization).toMatch(
+      /Credential=AKIALOCALTEST\/\d{8}\/eu-west-1\/iot\/aws4_request/,
+    );
+  });
+
+  it('without credentials fails before any request with an explained authorization error', async () => {
+    const before = requests.length;
+    const client = createIotClient({ region: 'us-east-1', iotEndpoint: endpoint });
+    const error = await client.send(new ListSecurityProfilesCommand({})).catch((e: unknown) => e);
+    expect(toAppError(error)).toMatchObject({ kind: 'unauthorized', retryable: false });
+    expect(requests.length).toBe(before);
+  });
+});
