@@ -118,15 +118,20 @@ export default tseslint.config(
   ...pluginQuery.configs['flat/recommended'],
   {
     files: ['src/**/*.{ts,tsx}'],
-    rules: { '@tanstack/query/prefer-query-options': 'error' },
+    rules: {
+      '@tanstack/query/prefer-query-options': 'error',
+      // One IoT client per session: it never changes while the cache lives, so it is no key part.
+      '@tanstack/query/exhaustive-deps': ['error', { allowlist: { types: ['IoTClient'] } }],
+    },
   },
   {
     files: ['emulator/**/*.ts', 'scripts/**/*.ts', 'e2e/**/*.ts', '*.config.{ts,js}'],
     languageOptions: { globals: globals.node },
   },
   {
-    // Config files are loaded by their tools, which expect a default export.
-    files: ['*.config.{ts,js}'],
+    // Config files and Playwright's global hooks are loaded by their tools, which expect a
+    // default export.
+    files: ['*.config.{ts,js}', 'e2e/global-*.ts'],
     rules: { 'import-x/no-default-export': 'off' },
   },
 );

@@ -8,7 +8,7 @@ export default defineConfig({
         test: {
           name: 'node',
           environment: 'node',
-          include: ['src/domain/**/*.test.ts', 'src/lib/**/*.test.ts', 'emulator/**/*.test.ts'],
+          include: ['src/**/*.test.ts', 'emulator/**/*.test.ts'],
           testTimeout: 20_000,
           hookTimeout: 20_000,
         },
