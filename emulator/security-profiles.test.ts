@@ -1,7 +1,6 @@
 import {
   CreateSecurityProfileCommand,
   DeleteSecurityProfileCommand,
-  DescribeSecurityProfileCommand,
   InvalidRequestException,
   ResourceAlreadyExistsException,
   ResourceNotFoundException,
@@ -11,6 +10,14 @@ import {
 } from '@aws-sdk/client-iot';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { expectAwsError, startTestEmulator, type TestEmulator } from './testing/contract-harness';
+import {
+  authFailures,
+  createFullProfile,
+  describeProfile,
+  messagesSent,
+  ROLE,
+  TOPIC,
+} from './testing/profile-fixtures';
 
 let emulator: TestEmulator;
 let iot: IoTClient;
@@ -22,37 +29,6 @@ beforeAll(async () => {
 afterAll(async () => {
   await emulator.dispose();
 });
-
-const ROLE = 'arn:aws:iam::123456789012:role/DeviceDefenderAlertPublisher';
-const TOPIC = 'arn:aws:sns:us-east-1:123456789012:contract-alerts';
-
-const authFailures: Behavior = {
-  name: 'auth-failures',
-  metric: 'aws:num-authorization-failures',
-  criteria: { comparisonOperator: 'less-than', value: { count: 5 }, durationSeconds: 300 },
-};
-const messagesSent: Behavior = {
-  name: 'messages-sent',
-  metric: 'aws:num-messages-sent',
-  criteria: { comparisonOperator: 'less-than-equals', value: { count: 900 }, durationSeconds: 600 },
-};
-
-async function createFullProfile(name: string): Promise<void> {
-  await iot.send(
-    new CreateSecurityProfileCommand({
-      securityProfileName: name,
-      securityProfileDescription: 'Contract test profile',
-      behaviors: [authFailures],
-      alertTargets: { SNS: { alertTargetArn: TOPIC, roleArn: ROLE } },
-      additionalMetricsToRetainV2: [{ metric: 'aws:num-disconnects' }],
-      metricsExportConfig: { mqttTopic: '$aws/rules/contract_export', roleArn: ROLE },
-    }),
-  );
-}
-
-function describeProfile(name: string) {
-  return iot.send(new DescribeSecurityProfileCommand({ securityProfileName: name }));
-}
 
 describe('CreateSecurityProfile and DescribeSecurityProfile', () => {
   it('creates version 1 and describes every member back with its ARN and timestamps', async () => {
@@ -70,7 +46,7 @@ describe('CreateSecurityProfile and DescribeSecurityProfile', () => {
     expect(created.securityProfileArn).toBe(
       'arn:aws:iot:us-east-1:123456789012:securityprofile/contract-create',
     );
-    const described = await describeProfile('contract-create');
+    const described = await describeProfile(iot, 'contract-create');
     expect(described).toMatchObject({
       securityProfileName: 'contract-create',
       securityProfileArn: created.securityProfileArn,
@@ -99,7 +75,7 @@ describe('CreateSecurityProfile and DescribeSecurityProfile', () => {
 
   it('answers 404 ResourceNotFoundException for a missing profile', async () => {
     await expectAwsError(
-      describeProfile('no-such-profile'),
+      describeProfile(iot, 'no-such-profile'),
       ResourceNotFoundException,
       404,
       'no-such-profile',
@@ -205,7 +181,11 @@ describe('CreateSecurityProfile and DescribeSecurityProfile', () => {
         400,
         ...fragments,
       );
-      await expectAwsError(describeProfile('contract-invalid'), ResourceNotFoundException, 404);
+      await expectAwsError(
+        describeProfile(iot, 'contract-invalid'),
+        ResourceNotFoundException,
+        404,
+      );
     },
   );
 
@@ -230,7 +210,7 @@ describe('CreateSecurityProfile and DescribeSecurityProfile', () => {
 
 describe('DeleteSecurityProfile', () => {
   it('refuses a stale expectedVersion with 409, then deletes with the right one', async () => {
-    await createFullProfile('contract-delete');
+    await createFullProfile(iot, 'contract-delete');
     await expectAwsError(
       iot.send(
         new DeleteSecurityProfileCommand({
@@ -241,7 +221,7 @@ describe('DeleteSecurityProfile', () => {
       VersionConflictException,
       409,
     );
-    await describeProfile('contract-delete');
+    await describeProfile(iot, 'contract-delete');
     const deleted = await iot.send(
       new DeleteSecurityProfileCommand({
         securityProfileName: 'contract-delete',
@@ -249,7 +229,7 @@ describe('DeleteSecurityProfile', () => {
       }),
     );
     expect(deleted.$metadata.httpStatusCode).toBe(200);
-    await expectAwsError(describeProfile('contract-delete'), ResourceNotFoundException, 404);
+    await expectAwsError(describeProfile(iot, 'contract-delete'), ResourceNotFoundException, 404);
   });
 
   it('succeeds for a profile that does not exist (the model declares no 404 for it)', async () => {

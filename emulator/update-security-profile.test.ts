@@ -1,16 +1,22 @@
 import {
   CreateSecurityProfileCommand,
-  DescribeSecurityProfileCommand,
   InvalidRequestException,
   ResourceNotFoundException,
   UpdateSecurityProfileCommand,
   VersionConflictException,
-  type Behavior,
   type IoTClient,
   type UpdateSecurityProfileCommandInput,
 } from '@aws-sdk/client-iot';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { expectAwsError, startTestEmulator, type TestEmulator } from './testing/contract-harness';
+import {
+  authFailures,
+  createFullProfile,
+  describeProfile,
+  messagesSent,
+  ROLE,
+  TOPIC,
+} from './testing/profile-fixtures';
 
 let emulator: TestEmulator;
 let iot: IoTClient;
@@ -23,41 +29,10 @@ afterAll(async () => {
   await emulator.dispose();
 });
 
-const ROLE = 'arn:aws:iam::123456789012:role/DeviceDefenderAlertPublisher';
-const TOPIC = 'arn:aws:sns:us-east-1:123456789012:contract-alerts';
-
-const authFailures: Behavior = {
-  name: 'auth-failures',
-  metric: 'aws:num-authorization-failures',
-  criteria: { comparisonOperator: 'less-than', value: { count: 5 }, durationSeconds: 300 },
-};
-const messagesSent: Behavior = {
-  name: 'messages-sent',
-  metric: 'aws:num-messages-sent',
-  criteria: { comparisonOperator: 'less-than-equals', value: { count: 900 }, durationSeconds: 600 },
-};
-
-async function createFullProfile(name: string): Promise<void> {
-  await iot.send(
-    new CreateSecurityProfileCommand({
-      securityProfileName: name,
-      securityProfileDescription: 'Contract test profile',
-      behaviors: [authFailures],
-      alertTargets: { SNS: { alertTargetArn: TOPIC, roleArn: ROLE } },
-      additionalMetricsToRetainV2: [{ metric: 'aws:num-disconnects' }],
-      metricsExportConfig: { mqttTopic: '$aws/rules/contract_export', roleArn: ROLE },
-    }),
-  );
-}
-
-function describeProfile(name: string) {
-  return iot.send(new DescribeSecurityProfileCommand({ securityProfileName: name }));
-}
-
 describe('UpdateSecurityProfile', () => {
   it('adds 1 to the version and moves lastModifiedDate, keeping what was left out', async () => {
-    await createFullProfile('contract-patch');
-    const before = await describeProfile('contract-patch');
+    await createFullProfile(iot, 'contract-patch');
+    const before = await describeProfile(iot, 'contract-patch');
     const updated = await iot.send(
       new UpdateSecurityProfileCommand({
         securityProfileName: 'contract-patch',
@@ -71,7 +46,7 @@ describe('UpdateSecurityProfile', () => {
       before.lastModifiedDate?.getTime() ?? Infinity,
     );
     expect(updated.creationDate).toEqual(before.creationDate);
-    const after = await describeProfile('contract-patch');
+    const after = await describeProfile(iot, 'contract-patch');
     expect(after).toMatchObject({
       version: 2,
       securityProfileDescription: 'Contract test profile',
@@ -83,7 +58,7 @@ describe('UpdateSecurityProfile', () => {
   });
 
   it('treats empty lists and maps as "no change", not as a deletion', async () => {
-    await createFullProfile('contract-empty-lists');
+    await createFullProfile(iot, 'contract-empty-lists');
     const updated = await iot.send(
       new UpdateSecurityProfileCommand({
         securityProfileName: 'contract-empty-lists',
@@ -126,7 +101,7 @@ describe('UpdateSecurityProfile', () => {
     );
     expect(migrated.additionalMetricsToRetain).toBeUndefined();
     expect(
-      (await describeProfile('contract-retained-migration')).additionalMetricsToRetainV2,
+      (await describeProfile(iot, 'contract-retained-migration')).additionalMetricsToRetainV2,
     ).toEqual([{ metric: 'aws:num-connection-attempts' }, { metric: 'aws:num-disconnects' }]);
   });
 
@@ -137,12 +112,12 @@ describe('UpdateSecurityProfile', () => {
     ['deleteMetricsExportConfig', 'metricsExportConfig'],
   ] as const)('%s alone clears %s', async (flag, member) => {
     const name = `contract-${flag.toLowerCase()}`;
-    await createFullProfile(name);
+    await createFullProfile(iot, name);
     const updated = await iot.send(
       new UpdateSecurityProfileCommand({ securityProfileName: name, [flag]: true }),
     );
     expect(updated[member]).toBeUndefined();
-    expect((await describeProfile(name))[member]).toBeUndefined();
+    expect((await describeProfile(iot, name))[member]).toBeUndefined();
     expect(updated.version).toBe(2);
   });
 
@@ -169,7 +144,7 @@ describe('UpdateSecurityProfile', () => {
   });
 
   it('refuses invalid behaviors with 400 and leaves the profile and version unchanged', async () => {
-    await createFullProfile('contract-invalid-update');
+    await createFullProfile(iot, 'contract-invalid-update');
     await expectAwsError(
       iot.send(
         new UpdateSecurityProfileCommand({
@@ -187,7 +162,7 @@ describe('UpdateSecurityProfile', () => {
       400,
       'behaviors[0]',
     );
-    expect(await describeProfile('contract-invalid-update')).toMatchObject({
+    expect(await describeProfile(iot, 'contract-invalid-update')).toMatchObject({
       version: 1,
       behaviors: [authFailures],
     });
@@ -199,7 +174,7 @@ describe('UpdateSecurityProfile', () => {
       ResourceNotFoundException,
       404,
     );
-    await createFullProfile('contract-stale');
+    await createFullProfile(iot, 'contract-stale');
     await iot.send(
       new UpdateSecurityProfileCommand({
         securityProfileName: 'contract-stale',
@@ -218,14 +193,14 @@ describe('UpdateSecurityProfile', () => {
       409,
       'contract-stale',
     );
-    expect(await describeProfile('contract-stale')).toMatchObject({
+    expect(await describeProfile(iot, 'contract-stale')).toMatchObject({
       version: 2,
       securityProfileDescription: 'Contract test profile',
     });
   });
 
   it('lets exactly one of 50 concurrent updates with the same expectedVersion win', async () => {
-    await createFullProfile('contract-race');
+    await createFullProfile(iot, 'contract-race');
     const results = await Promise.allSettled(
       Array.from({ length: 50 }, (_, index) =>
         iot.send(
@@ -247,7 +222,7 @@ describe('UpdateSecurityProfile', () => {
       expect(loser).toBeInstanceOf(VersionConflictException);
       expect((loser as VersionConflictException).$metadata.httpStatusCode).toBe(409);
     }
-    const final = await describeProfile('contract-race');
+    const final = await describeProfile(iot, 'contract-race');
     expect(final.version).toBe(2);
     const winner = winners[0];
     expect(final.securityProfileDescription).toBe(
