@@ -13,6 +13,11 @@ test('a profile page shows its fields, behaviors in plain words, alert target, r
 
   await page.goto('/');
   await page.getByRole('link', { name, exact: true }).click();
+  // A profile opens in the editor; the read-only details are one switch away.
+  await page
+    .getByRole('radiogroup', { name: 'View' })
+    .getByText('Details', { exact: true })
+    .click();
   await expect(page.getByRole('heading', { level: 1, name })).toBeVisible();
   await expect(page).toHaveTitle(`${name} · Device Defender profile editor`);
   const breadcrumb = page.getByRole('navigation', { name: 'Breadcrumb' });
@@ -67,7 +72,7 @@ test('every behavior reads in plain words; port sets name well-known services', 
   const ports = behavior?.criteria?.value?.ports ?? [];
   expect(ports.length).toBeGreaterThan(0);
 
-  await page.goto(`/profiles/${name}`);
+  await page.goto(`/profiles/${name}?view=details`);
   for (const entry of truth.behaviors ?? []) {
     // The SDK's shape is the wire shape the domain types describe (its enums are typed as string).
     const sentence = summarizeBehavior(entry as Behavior);

@@ -1,0 +1,153 @@
+import { Alert, Anchor, Breadcrumbs, Button, Skeleton, Stack, Text, Title } from '@mantine/core';
+import { useQuery } from '@tanstack/react-query';
+import type { ReactNode } from 'react';
+import { Link } from 'react-router';
+import { ErrorAlert } from '../../../../components/error-alert';
+import { paths } from '../../../../config/paths';
+import { isNotFoundError, toAppError } from '../../../../lib/aws/errors';
+import { useIotClient } from '../../../../lib/aws/iot-client-context';
+import { profileDetailOptions } from '../../api/profile-queries';
+import { useEditorCatalogue } from '../../hooks/use-editor-catalogue';
+import type { EditorCatalogue } from '../../hooks/use-editor-catalogue';
+import { draftFromProfile, emptyDraft } from '../../utils/profile-draft';
+import type { ProfileDraft } from '../../utils/profile-draft';
+import { cloneProfileName } from './clone-profile-name';
+import { ProfileEditorForm } from './profile-editor-form';
+
+function EditorFrame({ current, children }: { current: string; children: ReactNode }) {
+  return (
+    <Stack gap="md" maw={1100}>
+      <nav aria-label="Breadcrumb">
+        <Breadcrumbs>
+          <Anchor component={Link} to={paths.profiles.href()}>
+            Security profiles
+          </Anchor>
+          <Text aria-current="page">{current}</Text>
+        </Breadcrumbs>
+      </nav>
+      {children}
+    </Stack>
+  );
+}
+
+function Loading({ label }: { label: string }) {
+  return (
+    <Stack role="status" aria-label={label} gap="sm">
+      <Skeleton height={36} width="40%" />
+      <Skeleton height={56} />
+      <Skeleton height={240} />
+    </Stack>
+  );
+}
+
+function CatalogueWarning({ catalogue }: { catalogue: EditorCatalogue }) {
+  if (catalogue.errors.length === 0) return null;
+  return (
+    <Alert color="yellow" variant="light" title="Custom metrics or dimensions did not load">
+      <Stack gap="xs">
+        <Text size="sm">
+          {catalogue.errors.map((error) => toAppError(error).userMessage).join(' ')} References to
+          custom metrics and dimensions show as unknown until they load.
+        </Text>
+        <div>
+          <Button size="xs" variant="outline" color="yellow" onClick={catalogue.retry}>
+            Retry
+          </Button>
+        </div>
+      </Stack>
+    </Alert>
+  );
+}
+
+function ProfileNotFound({ name }: { name: string }) {
+  return (
+    <Stack gap="sm">
+      <Title order={1}>Profile not found</Title>
+      <Text role="alert">No security profile named “{name}”.</Text>
+      <Text size="sm" c="dimmed">
+        It may have been deleted, or the link has a typo.
+      </Text>
+      <Anchor component={Link} to={paths.profiles.href()}>
+        Back to all security profiles
+      </Anchor>
+    </Stack>
+  );
+}
+
+/** The editor of an existing profile: loads it and the account's metrics and dimensions. */
+export function ProfileEditorPage({ name }: { name: string }) {
+  const client = useIotClient();
+  const profile = useQuery(profileDetailOptions(client, name));
+  const catalogue = useEditorCatalogue();
+
+  let body;
+  if (profile.isError && isNotFoundError(profile.error)) {
+    body = <ProfileNotFound name={name} />;
+  } else if (profile.isError) {
+    body = (
+      <Stack gap="md">
+        <Title order={1}>{name}</Title>
+        <ErrorAlert
+          title="Could not load this security profile"
+          error={profile.error}
+          onRetry={() => void profile.refetch()}
+          retrying={profile.isFetching}
+        />
+      </Stack>
+    );
+  } else if (profile.isPending || catalogue.isPending) {
+    body = <Loading label={`Loading security profile ${name}`} />;
+  } else {
+    body = (
+      <>
+        <CatalogueWarning catalogue={catalogue} />
+        <ProfileEditorForm
+          loaded={profile.data}
+          initialDraft={draftFromProfile(profile.data)}
+          catalogue={catalogue}
+        />
+      </>
+    );
+  }
+  return <EditorFrame current={name}>{body}</EditorFrame>;
+}
+
+function cloneDraft(draft: ProfileDraft): ProfileDraft {
+  return { ...draft, securityProfileName: cloneProfileName(draft.securityProfileName) };
+}
+
+/** The editor of a new profile: empty, or a copy of the profile named `cloneFrom`. */
+export function NewProfilePage({ cloneFrom }: { cloneFrom?: string }) {
+  const client = useIotClient();
+  const source = useQuery({
+    ...profileDetailOptions(client, cloneFrom ?? ''),
+    enabled: cloneFrom !== undefined,
+  });
+  const catalogue = useEditorCatalogue();
+  const current = cloneFrom === undefined ? 'New profile' : `Copy of ${cloneFrom}`;
+
+  let body;
+  if (cloneFrom !== undefined && source.isError) {
+    body = (
+      <ErrorAlert
+        title={`Could not load ${cloneFrom} to copy it`}
+        error={source.error}
+        onRetry={() => void source.refetch()}
+        retrying={source.isFetching}
+      />
+    );
+  } else if ((cloneFrom !== undefined && source.isPending) || catalogue.isPending) {
+    body = <Loading label="Loading the new profile form" />;
+  } else {
+    body = (
+      <>
+        <CatalogueWarning catalogue={catalogue} />
+        <ProfileEditorForm
+          initialDraft={source.data ? cloneDraft(draftFromProfile(source.data)) : emptyDraft()}
+          catalogue={catalogue}
+        />
+      </>
+    );
+  }
+  return <EditorFrame current={current}>{body}</EditorFrame>;
+}
