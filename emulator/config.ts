@@ -20,7 +20,34 @@ export interface EmulatorOptions {
   maxClockSkewMs: number;
   /** Receives one line per request; defaults to stdout. */
   log: (line: string) => void;
+  /** The Cognito Identity stand-in: which identity pool it serves and whose ID tokens it trusts. */
+  identity: IdentityOptions;
 }
+
+/** The identity pool the Cognito Identity stand-in serves and the one user pool it trusts. */
+export interface IdentityOptions {
+  /** `<region>:<uuid>`; any other IdentityPoolId is answered with ResourceNotFoundException. */
+  identityPoolId: string;
+  /** The user pool whose production Logins key (`cognito-idp.<region>.amazonaws.com/<id>`) is accepted. */
+  userPoolId: string;
+  /** The app client id every accepted ID token must carry as its audience. */
+  clientId: string;
+  /** The `iss` the ID tokens carry; its signing keys are read from `<issuer>/.well-known/jwks.json`. */
+  issuer: string;
+  /** How long issued temporary credentials stay valid. */
+  credentialLifetimeSeconds: number;
+}
+
+/** The fixed user pool id `scripts/local-cognito.ts` seeds into cognito-local. */
+export const DEFAULT_USER_POOL_ID = 'us-east-1_DdLocal01';
+/** The fixed app client id (public client, code + PKCE) seeded into cognito-local. */
+export const DEFAULT_APP_CLIENT_ID = 'ddlocaleditorclient0000001';
+/** The fixed identity pool id the stand-in answers for. */
+export const DEFAULT_IDENTITY_POOL_ID = 'us-east-1:7f3c2a10-0d0d-4c0a-8a11-10ca1c0de001';
+/** cognito-local's port unless `LOCAL_COGNITO_PORT` says otherwise. */
+export const DEFAULT_COGNITO_PORT = 9229;
+/** Temporary credentials last one hour, as the identity pool's default does. */
+export const DEFAULT_CREDENTIAL_LIFETIME_SECONDS = 3600;
 
 export const DEFAULT_ALLOWED_ORIGINS: readonly string[] = [
   'http://127.0.0.1:5173',
@@ -39,13 +66,47 @@ export const DEFAULT_MAX_BODY_BYTES = 1024 * 1024;
 /** AWS refuses SigV4 requests whose x-amz-date is more than 15 minutes away from its clock. */
 export const DEFAULT_MAX_CLOCK_SKEW_MS = 15 * 60 * 1000;
 
-function parsePort(raw: string | undefined, fallback: number): number {
+function parsePort(raw: string | undefined, fallback: number, name = 'LOCAL_AWS_PORT'): number {
   if (raw === undefined || raw.trim() === '') return fallback;
   const port = Number(raw);
   if (!Number.isInteger(port) || port < 0 || port > 65535) {
-    throw new Error(`LOCAL_AWS_PORT must be an integer between 0 and 65535, got "${raw}"`);
+    throw new Error(`${name} must be an integer between 0 and 65535, got "${raw}"`);
   }
   return port;
+}
+
+function parseLifetime(raw: string | undefined): number {
+  if (raw === undefined || raw.trim() === '') return DEFAULT_CREDENTIAL_LIFETIME_SECONDS;
+  const seconds = Number(raw);
+  if (!Number.isInteger(seconds) || seconds < 1) {
+    throw new Error(
+      `LOCAL_AWS_CREDENTIAL_LIFETIME_SECONDS must be a positive integer, got "${raw}"`,
+    );
+  }
+  return seconds;
+}
+
+/**
+ * The identity stand-in's settings from `LOCAL_COGNITO_*` and
+ * `LOCAL_AWS_CREDENTIAL_LIFETIME_SECONDS`; the defaults match the seed of scripts/local-cognito.ts.
+ */
+export function readIdentityConfig(env: NodeJS.ProcessEnv = process.env): IdentityOptions {
+  const userPoolId = nonEmpty(env['LOCAL_COGNITO_USER_POOL_ID'], DEFAULT_USER_POOL_ID);
+  const cognitoPort = parsePort(
+    env['LOCAL_COGNITO_PORT'],
+    DEFAULT_COGNITO_PORT,
+    'LOCAL_COGNITO_PORT',
+  );
+  return {
+    identityPoolId: nonEmpty(env['LOCAL_COGNITO_IDENTITY_POOL_ID'], DEFAULT_IDENTITY_POOL_ID),
+    userPoolId,
+    clientId: nonEmpty(env['LOCAL_COGNITO_CLIENT_ID'], DEFAULT_APP_CLIENT_ID),
+    issuer: nonEmpty(
+      env['LOCAL_COGNITO_ISSUER'],
+      `http://127.0.0.1:${cognitoPort}/${userPoolId}`,
+    ).replace(/\/+$/, ''),
+    credentialLifetimeSeconds: parseLifetime(env['LOCAL_AWS_CREDENTIAL_LIFETIME_SECONDS']),
+  };
 }
 
 function nonEmpty(raw: string | undefined, fallback: string): string {
@@ -81,5 +142,6 @@ export function readEmulatorConfig(
     log: (line) => {
       process.stdout.write(`${line}\n`);
     },
+    identity: readIdentityConfig(env),
   };
 }

@@ -20,7 +20,10 @@ export type AwsErrorName =
   | 'UnrecognizedClientException'
   | 'InvalidSignatureException'
   | 'IncompleteSignatureException'
-  | 'ExpiredTokenException';
+  | 'ExpiredTokenException'
+  | 'AccessDeniedException'
+  | 'NotAuthorizedException'
+  | 'InvalidParameterException';
 
 const STATUS: Record<AwsErrorName, number> = {
   InvalidRequestException: 400,
@@ -38,6 +41,10 @@ const STATUS: Record<AwsErrorName, number> = {
   InvalidSignatureException: 403,
   IncompleteSignatureException: 403,
   ExpiredTokenException: 403,
+  AccessDeniedException: 403,
+  // Cognito Identity answers a refused login with 400 on its JSON 1.1 wire.
+  NotAuthorizedException: 400,
+  InvalidParameterException: 400,
 };
 
 /** An error that answers the request with its AWS name, model status, message and extra members. */

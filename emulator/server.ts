@@ -8,6 +8,12 @@ import {
 import { mkdir } from 'node:fs/promises';
 import type { AddressInfo } from 'node:net';
 import { performance } from 'node:perf_hooks';
+import { authorize } from './authorization';
+import {
+  AMZ_JSON_1_1,
+  COGNITO_IDENTITY_TARGET_PREFIX,
+  CognitoIdentityStandIn,
+} from './cognito-identity';
 import { readEmulatorConfig, type EmulatorOptions } from './config';
 import { corsHeaders } from './cors';
 import { lockDataDir } from './data-dir-lock';
@@ -17,15 +23,18 @@ import { Router } from './router';
 import { createSeedState } from './seed';
 import { staticCredentials, verifySigV4, type CredentialResolver } from './sigv4';
 import { DurableStore } from './store';
+import { chainCredentials, TemporaryCredentials } from './temporary-credentials';
 
 /** The local-only readiness route; it needs no signature and is not part of the AWS API. */
 export const HEALTH_PATH = '/_local/health';
 
-/** What the request handler needs: configuration, the opened store and who may call. */
+/** What the request handler needs: configuration, the opened store, who may call and the identity stand-in. */
 export interface HandlerDependencies {
   options: EmulatorOptions;
   store: DurableStore;
   credentials: CredentialResolver;
+  /** Answers `POST /` calls whose `x-amz-target` names Cognito Identity. */
+  identity: CognitoIdentityStandIn;
 }
 
 /** A running endpoint. */
@@ -98,8 +107,8 @@ function send(
   }
   const text = JSON.stringify(body);
   res.writeHead(status, {
-    ...headers,
     'content-type': 'application/json',
+    ...headers,
     'content-length': String(Buffer.byteLength(text)),
   });
   res.end(text);
@@ -111,7 +120,7 @@ function send(
  * unexpected exception becomes a logged 500 InternalFailureException, never a crash.
  */
 export function createRequestHandler(deps: HandlerDependencies): RequestListener {
-  const { options, store, credentials } = deps;
+  const { options, store, credentials, identity } = deps;
   const router = new Router(IOT_OPERATIONS);
   const scope = { region: options.region, accountId: options.accountId };
 
@@ -164,6 +173,19 @@ export function createRequestHandler(deps: HandlerDependencies): RequestListener
         finish(200, { status: 'ok' });
         return;
       }
+      const target = req.headers['x-amz-target'];
+      if (
+        method === 'POST' &&
+        rawPath === '/' &&
+        typeof target === 'string' &&
+        target.startsWith(COGNITO_IDENTITY_TARGET_PREFIX)
+      ) {
+        // Cognito Identity's JSON 1.1 wire: unsigned, the operation named by x-amz-target.
+        operationName = target.slice(COGNITO_IDENTITY_TARGET_PREFIX.length);
+        headers['content-type'] = AMZ_JSON_1_1;
+        finish(200, await identity.handle(target, parseJsonBody(body)));
+        return;
+      }
       const match = router.match(method, rawPath);
       if (match === undefined) {
         throw new AwsError(
@@ -177,6 +199,7 @@ export function createRequestHandler(deps: HandlerDependencies): RequestListener
         region: options.region,
         maxClockSkewMs: options.maxClockSkewMs,
       });
+      authorize(operationName, caller);
       const output = await match.operation.handler({
         params: match.params,
         query: new URL(rawUrl, 'http://localhost').searchParams,
@@ -207,9 +230,10 @@ export function openEmulatorStore(options: EmulatorOptions): Promise<DurableStor
 }
 
 /**
- * Starts the endpoint. Options not given come from the `LOCAL_AWS_*` environment (see config.ts);
- * port 0 picks a free port. The one long-term key pair from the options has full access unless
- * another credential resolver is passed.
+ * Starts the endpoint. Options not given come from the `LOCAL_AWS_*` and `LOCAL_COGNITO_*`
+ * environment (see config.ts); port 0 picks a free port. The one long-term key pair from the
+ * options has full access unless another credential resolver is passed; temporary credentials
+ * issued by the Cognito Identity stand-in are accepted either way.
  */
 export async function startEmulator(
   overrides: Partial<EmulatorOptions> & { credentials?: CredentialResolver } = {},
@@ -233,7 +257,20 @@ export async function startEmulator(
         },
       ],
     ]);
-  const server = createServer(createRequestHandler({ options, store, credentials }));
+  const temporary = new TemporaryCredentials(options.identity.credentialLifetimeSeconds);
+  const identity = new CognitoIdentityStandIn(
+    options.identity,
+    { region: options.region, accountId: options.accountId },
+    temporary,
+  );
+  const server = createServer(
+    createRequestHandler({
+      options,
+      store,
+      credentials: chainCredentials(credentials, temporary),
+      identity,
+    }),
+  );
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
     server.listen(options.port, options.host, () => {

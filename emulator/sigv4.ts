@@ -17,8 +17,8 @@ export interface CredentialRecord {
 }
 
 /**
- * Looks up an access key. Long-term keys come from configuration today; a later Cognito Identity
- * stand-in registers temporary keys through the same interface.
+ * Looks up an access key. Long-term keys come from configuration; the Cognito Identity stand-in
+ * registers temporary keys through the same interface (see temporary-credentials.ts).
  */
 export interface CredentialResolver {
   lookup(accessKeyId: string): CredentialRecord | undefined;
@@ -29,6 +29,8 @@ export interface VerifiedCaller {
   accessKeyId: string;
   principal: string;
   groups: readonly string[];
+  /** True for session credentials (they carry a token); their rights come from `groups`. */
+  temporary: boolean;
 }
 
 /** A resolver over a fixed set of long-term keys. */
@@ -253,5 +255,6 @@ export async function verifySigV4(
     accessKeyId: parsed.accessKeyId,
     principal: record.principal,
     groups: record.groups ?? [],
+    temporary: record.sessionToken !== undefined,
   };
 }

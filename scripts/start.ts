@@ -1,13 +1,20 @@
 /**
- * `npm start`: the whole local stack in one command — the local AWS endpoint (emulator/main.ts)
- * and the Vite dev server — with one readiness message, signals forwarded to both, and no process
- * left behind when either stops.
+ * `npm start`: the whole local stack in one command — cognito-local (user pool and hosted login,
+ * seeded with the demo users), the local AWS endpoint (emulator/main.ts: IoT and Cognito Identity)
+ * and the Vite dev server — with one readiness message, signals forwarded to all, and no process
+ * left behind when any stops.
  */
 import { spawn } from 'node:child_process';
 import type { ChildProcess } from 'node:child_process';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { readIdentityConfig } from '../emulator/config';
+import {
+  readLocalCognitoConfig,
+  startLocalCognito,
+  type RunningLocalCognito,
+} from './local-cognito';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const require = createRequire(import.meta.url);
@@ -24,6 +31,8 @@ interface Service {
 }
 
 const services: Service[] = [];
+/** cognito-local runs behind an in-process proxy, so it is not one of the plain services. */
+let cognitoStack: RunningLocalCognito | undefined;
 let stopping = false;
 
 function binPath(pkg: string, bin: string): string {
@@ -75,15 +84,16 @@ function exited(child: ChildProcess): Promise<void> {
 async function stopAll(exitCode: number, signal: NodeJS.Signals = 'SIGTERM'): Promise<never> {
   if (!stopping) {
     stopping = true;
-    await Promise.all(
-      services.map(async ({ child }) => {
+    await Promise.all([
+      cognitoStack?.close(),
+      ...services.map(async ({ child }) => {
         if (child.exitCode !== null || child.signalCode !== null) return;
         child.kill(signal);
         const timer = setTimeout(() => child.kill('SIGKILL'), STOP_GRACE_MS);
         await exited(child);
         clearTimeout(timer);
       }),
-    );
+    ]);
   }
   process.exit(exitCode);
 }
@@ -113,6 +123,28 @@ async function main(): Promise<void> {
     });
   }
 
+  // Seeded and started first (about a second): the other two need nothing from it to start.
+  const cognito = readLocalCognitoConfig(process.env, root);
+  try {
+    cognitoStack = await startLocalCognito({
+      ...cognito,
+      log: (line) => {
+        if (line.trim() !== '') process.stdout.write(`[cognito] ${line}\n`);
+      },
+    });
+  } catch (error) {
+    process.stderr.write(
+      `Could not start cognito-local: ${error instanceof Error ? error.message : String(error)}\n`,
+    );
+    process.exit(1);
+  }
+  const oidc = cognitoStack.endpoints;
+  void cognitoStack.exited.then((how) => {
+    if (stopping) return;
+    process.stderr.write(`\ncognito-local ended (${String(how)}); stopping the local stack.\n`);
+    void stopAll(1);
+  });
+
   let dataDir = process.env['LOCAL_AWS_DATA_DIR'] ?? '.local-aws';
   // `node --import tsx` runs the TypeScript in this very child, so no grandchild can outlive it.
   launch('local-aws', ['--import', 'tsx', join(root, 'emulator', 'main.ts')], (line) => {
@@ -134,6 +166,7 @@ async function main(): Promise<void> {
   }
   if (stopping) return;
 
+  const identity = readIdentityConfig();
   process.stdout.write(
     [
       '',
@@ -141,10 +174,22 @@ async function main(): Promise<void> {
       '  Device Defender profile editor is running',
       '',
       `  Open:              ${APP_URL}`,
-      `  AWS IoT endpoint:  ${EMULATOR_URL} (local stand-in)`,
-      `  Data directory:    ${dataDir}`,
+      `  AWS IoT endpoint:  ${EMULATOR_URL} (local stand-in, also Cognito Identity)`,
+      `  Sign-in (hosted):  ${oidc.authorizationEndpoint} (cognito-local; the app sends you there)`,
+      `  Token endpoint:    ${oidc.tokenEndpoint}`,
+      `  Issuer:            ${oidc.issuer}`,
+      `  User pool:         ${cognito.userPoolId}`,
+      `  App client:        ${cognito.clients[0]?.clientId ?? ''}`,
+      `  Identity pool:     ${identity.identityPoolId}`,
       '',
-      '  Press Ctrl+C to stop both.',
+      '  Demo users (username / password / group):',
+      ...cognito.users.map(
+        (user) => `    ${user.username.padEnd(9)} ${user.password.padEnd(16)} ${user.group}`,
+      ),
+      '',
+      `  Data directories:  ${dataDir} and ${cognito.dataDir}`,
+      '',
+      '  Press Ctrl+C to stop all three.',
       '────────────────────────────────────────────────────────────',
       '',
     ].join('\n'),
