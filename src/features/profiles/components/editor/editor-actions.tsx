@@ -1,5 +1,5 @@
 import { Alert, Button, Group, Stack, Text } from '@mantine/core';
-import { useMemo } from 'react';
+import { useDeferredValue, useMemo } from 'react';
 import type { RefObject } from 'react';
 import { useFormContext, useFormState, useWatch } from 'react-hook-form';
 import { ErrorAlert } from '../../../../components/error-alert';
@@ -58,7 +58,10 @@ export function EditorActions({
   const { control } = useFormContext<ProfileDraft>();
   // Every value, so the issues and the pending request follow each keystroke. This component is
   // the only one re-rendered for it; the sections watch their own fields.
-  const values = useWatch({ control }) as ProfileDraft;
+  const watched = useWatch({ control }) as ProfileDraft;
+  // Checking the whole draft and diffing it against the loaded profile costs milliseconds at the
+  // quotas; deferred, it runs after the keystroke has painted instead of delaying it.
+  const values = useDeferredValue(watched);
   const { isDirty } = useFormState({ control });
   const creating = base === undefined;
   // A new, untouched form lists no problems yet: "name must not be empty" before typing helps no one.

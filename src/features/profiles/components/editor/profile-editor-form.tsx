@@ -47,6 +47,9 @@ export interface ProfileEditorFormProps {
 
 type EditorTab = 'form' | 'json';
 
+/** How long typing must pause before rules that span fields are re-checked everywhere. */
+const CROSS_FIELD_CHECK_DELAY_MS = 150;
+
 /**
  * The profile editor: every section in one react-hook-form form (values in the wire shape),
  * validated by the domain rules as the analyst types, saved as the minimal UpdateSecurityProfile
@@ -81,13 +84,21 @@ export function ProfileEditorForm({ loaded, initialDraft, catalogue }: ProfileEd
 
   // With a resolver, react-hook-form re-checks only the field that changed; rules that span
   // fields (unique behavior names, the value-element quota) need the whole draft re-checked.
+  // That re-check waits for a pause in typing, so a keystroke pays for one validation, not two.
   useEffect(() => {
+    let timer: ReturnType<typeof setTimeout> | undefined;
     const unsubscribe = subscribe({
       formState: { values: true },
-      callback: () => void trigger(),
+      callback: () => {
+        clearTimeout(timer);
+        timer = setTimeout(() => void trigger(), CROSS_FIELD_CHECK_DELAY_MS);
+      },
     });
     if (!creating) void trigger();
-    return unsubscribe;
+    return () => {
+      clearTimeout(timer);
+      unsubscribe();
+    };
   }, [subscribe, trigger, creating]);
 
   const name = base?.securityProfileName ?? '';
