@@ -14,6 +14,7 @@ const session = {
   secretAccessKey: 'temporary-secret',
   sessionToken: 'session-token-1',
 };
+const longTerm = { accessKeyId: 'AKIALONGTERMKEY00001', secretAccessKey: 'long-term-secret' };
 const expired = {
   accessKeyId: 'ASIAEXPIREDKEY000001',
   secretAccessKey: 'expired-secret',
@@ -54,6 +55,13 @@ beforeAll(async () => {
         },
       ],
       [
+        longTerm.accessKeyId,
+        {
+          secretAccessKey: longTerm.secretAccessKey,
+          principal: 'arn:aws:iam::123456789012:user/dev',
+        },
+      ],
+      [
         expired.accessKeyId,
         {
           secretAccessKey: expired.secretAccessKey,
@@ -80,6 +88,18 @@ describe('temporary credentials through the credential resolver', () => {
   it('refuses a different session token with 403 UnrecognizedClientException', async () => {
     const error = await expectAwsError(
       client({ ...session, sessionToken: 'forged' }).send(new ListDimensionsCommand({})),
+      IoTServiceException,
+      403,
+      'security token',
+    );
+    expect(error.name).toBe('UnrecognizedClientException');
+  });
+
+  it('refuses a session token sent with a long-term key, as AWS does', async () => {
+    const error = await expectAwsError(
+      client({ ...longTerm, sessionToken: 'not-issued-for-this-key' }).send(
+        new ListDimensionsCommand({}),
+      ),
       IoTServiceException,
       403,
       'security token',

@@ -375,6 +375,75 @@ describe('wire errors', () => {
   });
 });
 
+/** Sends raw bytes and collects everything the endpoint writes back until it closes. */
+async function rawExchange(url: string, bytes: string | Buffer): Promise<string> {
+  const { connect } = await import('node:net');
+  const { port } = new URL(url);
+  return new Promise<string>((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    const socket = connect(Number(port), '127.0.0.1', () => socket.write(bytes));
+    socket.on('data', (chunk: Buffer) => chunks.push(chunk));
+    socket.on('end', () => resolve(Buffer.concat(chunks).toString('latin1')));
+    socket.on('error', reject);
+    socket.setTimeout(5000, () => reject(new Error('no answer within 5 s')));
+  });
+}
+
+describe('requests the HTTP parser refuses', () => {
+  it.each([
+    [
+      'an unknown method token',
+      'FOO /security-profiles HTTP/1.1\r\nHost: x\r\n\r\n',
+      400,
+      'SerializationException',
+    ],
+    [
+      'a raw non-ASCII byte in the target',
+      Buffer.concat([
+        Buffer.from('GET /security-profiles/'),
+        Buffer.from([0xe9]),
+        Buffer.from(' HTTP/1.1\r\nHost: x\r\n\r\n'),
+      ]),
+      400,
+      'SerializationException',
+    ],
+    [
+      'a head over 16 KiB',
+      `GET /security-profiles/${'a'.repeat(17_000)} HTTP/1.1\r\nHost: x\r\n\r\n`,
+      400,
+      'SerializationException',
+    ],
+    [
+      'both Transfer-Encoding and Content-Length',
+      'POST /security-profile-behaviors/validate HTTP/1.1\r\nHost: x\r\nTransfer-Encoding: chunked\r\nContent-Length: 2\r\n\r\n{}',
+      400,
+      'SerializationException',
+    ],
+    [
+      'CONNECT',
+      'CONNECT 127.0.0.1:1 HTTP/1.1\r\nHost: x\r\n\r\n',
+      404,
+      'UnknownOperationException',
+    ],
+  ] as const)('answers %s with an AWS error', async (_label, bytes, status, type) => {
+    const answer = await rawExchange(emulator.url, bytes);
+    const [head = '', body = ''] = answer.split('\r\n\r\n');
+    expect(head).toMatch(new RegExp(`^HTTP/1\\.1 ${status} `));
+    expect(head.toLowerCase()).toContain(`x-amzn-errortype: ${type.toLowerCase()}`);
+    expect(head.toLowerCase()).toMatch(/x-amzn-requestid: [0-9a-f-]{36}/);
+    expect(JSON.parse(body)).toMatchObject({ __type: type, message: expect.any(String) });
+  });
+
+  it('serves a request with an unknown Expect header like any other, not with a bare 417', async () => {
+    const answer = await rawExchange(
+      emulator.url,
+      'GET /nowhere HTTP/1.1\r\nHost: x\r\nExpect: foo\r\nConnection: close\r\n\r\n',
+    );
+    expect(answer).toMatch(/^HTTP\/1\.1 404 /);
+    expect(answer.toLowerCase()).toContain('x-amzn-errortype: unknownoperationexception');
+  });
+});
+
 describe('local routes and logging', () => {
   it('answers GET /_local/health unauthenticated', async () => {
     const response = await fetch(`${emulator.url}/_local/health`);

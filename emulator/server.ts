@@ -1,12 +1,15 @@
 import { randomUUID } from 'node:crypto';
 import {
   createServer,
+  STATUS_CODES,
   type IncomingMessage,
+  type Server,
   type RequestListener,
   type ServerResponse,
 } from 'node:http';
 import { mkdir } from 'node:fs/promises';
 import type { AddressInfo } from 'node:net';
+import type { Duplex } from 'node:stream';
 import { performance } from 'node:perf_hooks';
 import { authorize } from './authorization';
 import {
@@ -222,6 +225,57 @@ export function createRequestHandler(deps: HandlerDependencies): RequestListener
   };
 }
 
+/** An AWS-shaped error written straight to a socket, for requests that never became requests. */
+function rawAwsError(status: number, type: string, message: string): string {
+  const body = JSON.stringify({ __type: type, message });
+  return [
+    `HTTP/1.1 ${status} ${STATUS_CODES[status] ?? ''}`,
+    'content-type: application/json',
+    `content-length: ${Buffer.byteLength(body)}`,
+    `x-amzn-errortype: ${type}`,
+    `x-amzn-requestid: ${randomUUID()}`,
+    'connection: close',
+    '',
+    body,
+  ].join('\r\n');
+}
+
+/**
+ * What Node's HTTP parser refuses (bad method tokens, raw bytes in the target, a head over 16 KiB,
+ * conflicting framing) and CONNECT never reach the request handler; without these listeners
+ * Node answers them with bare, non-AWS responses. An `Expect` other than 100-continue is served
+ * like any request instead of a bare 417.
+ */
+function answerParserRefusals(
+  server: Server,
+  handler: RequestListener,
+  log: (line: string) => void,
+) {
+  server.on('clientError', (error: NodeJS.ErrnoException, socket: Duplex) => {
+    if (!socket.writable) {
+      socket.destroy();
+      return;
+    }
+    const message =
+      error.code === 'HPE_HEADER_OVERFLOW'
+        ? 'The request head is larger than the 16 KiB this endpoint accepts.'
+        : `The request is not valid HTTP/1.1 (${error.code ?? 'parse error'}).`;
+    socket.end(rawAwsError(400, 'SerializationException', message));
+    log('UnparseableRequest 400 0ms');
+  });
+  server.on('connect', (req: IncomingMessage, socket: Duplex) => {
+    socket.end(
+      rawAwsError(
+        404,
+        'UnknownOperationException',
+        `No operation is bound to CONNECT ${req.url ?? ''}.`,
+      ),
+    );
+    log('UnknownOperation 404 0ms');
+  });
+  server.on('checkExpectation', handler);
+}
+
 /** Opens the durable store in `options.dataDir`, seeding a new one with the demo account. */
 export function openEmulatorStore(options: EmulatorOptions): Promise<DurableStore> {
   return DurableStore.open(options.dataDir, () =>
@@ -263,14 +317,14 @@ export async function startEmulator(
     { region: options.region, accountId: options.accountId },
     temporary,
   );
-  const server = createServer(
-    createRequestHandler({
-      options,
-      store,
-      credentials: chainCredentials(credentials, temporary),
-      identity,
-    }),
-  );
+  const handler = createRequestHandler({
+    options,
+    store,
+    credentials: chainCredentials(credentials, temporary),
+    identity,
+  });
+  const server = createServer(handler);
+  answerParserRefusals(server, handler, options.log);
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
     server.listen(options.port, options.host, () => {

@@ -143,7 +143,8 @@ export async function verifySigV4(
     );
   }
   const sessionToken = header(req, 'x-amz-security-token');
-  if (record.sessionToken !== undefined && sessionToken !== record.sessionToken) {
+  // Long-term keys take no session token and temporary ones need theirs, as in AWS.
+  if (sessionToken !== record.sessionToken) {
     throw new AwsError(
       'UnrecognizedClientException',
       'The security token included in the request is invalid.',
