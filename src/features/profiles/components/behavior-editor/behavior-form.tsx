@@ -9,6 +9,7 @@ import {
   Text,
   TextInput,
 } from '@mantine/core';
+import { memo } from 'react';
 import { useFormContext } from 'react-hook-form';
 import { describeDuration } from '../../../../domain/behavior-summary';
 import type { MetricDefinition } from '../../../../domain/metric-catalogue';
@@ -39,6 +40,7 @@ import {
 } from './behavior-model';
 import { CidrSetField } from './cidr-set-field';
 import { errorMessageAt, errorNodeAt, otherMessages } from './form-errors';
+import { memoByData } from './memo-by-data';
 import { MetricSelect } from './metric-select';
 import { NumberTextInput } from './number-text-input';
 import { PortSetField } from './port-set-field';
@@ -138,7 +140,7 @@ export function BehaviorForm({
   readOnly,
   focusName = false,
 }: BehaviorFormProps) {
-  const { setValue, getValues } = useFormContext<ProfileDraft>();
+  const { setValue } = useFormContext<ProfileDraft>();
   const base = `behaviors.${index}` as const;
   const criteria: BehaviorCriteria = behavior.criteria ?? {};
   const type = detectionTypeOf(behavior.criteria);
@@ -146,16 +148,6 @@ export function BehaviorForm({
   const dimensionShown =
     metric !== undefined &&
     (allowsDimension(metric, type) || behavior.metricDimension !== undefined);
-
-  const current = (): Behavior => getValues(base);
-  const setCriteria = (next: BehaviorCriteria) => setValue(`${base}.criteria`, next, WRITE);
-  const setCriteriaMember = <K extends keyof BehaviorCriteria>(
-    key: K,
-    value: BehaviorCriteria[K] | undefined,
-  ) => setCriteria(withMember(current().criteria ?? {}, key, value));
-  const setValueMember = (value: MetricValue) => setCriteriaMember('value', value);
-  const quotaProblem = (growth: number) =>
-    valueQuotaProblem(countValueElements(getValues('behaviors')), growth);
 
   const name = behavior.name ?? '';
   const nameProblem = validateName(name, 'name')[0]?.message;
@@ -175,210 +167,6 @@ export function BehaviorForm({
       onChange={(event) => setValue(`${base}.name`, event.currentTarget.value, WRITE)}
     />
   );
-  const metricField = (
-    <MetricSelect
-      metrics={metrics}
-      value={behavior.metric}
-      field={`${base}.metric`}
-      readOnly={readOnly}
-      error={messageAt('metric')}
-      onChange={(next) => setValue(base, withMetric(current(), next), WRITE)}
-    />
-  );
-
-  let detection;
-  if (metric === undefined) {
-    detection = (
-      <Text size="sm" c="dimmed">
-        {behavior.metric === undefined || behavior.metric === ''
-          ? 'Choose a metric to set how this behavior detects anomalies.'
-          : `${behavior.metric} is not a metric this account has; choose one from the list to edit the criteria.`}
-      </Text>
-    );
-  } else {
-    const types = detectionTypesFor(metric);
-    if (!types.includes(type)) types.push(type);
-    detection = (
-      <Stack gap="md">
-        <Radio.Group
-          label="Detection type"
-          value={type}
-          readOnly={readOnly}
-          onChange={(next) => {
-            const nextType = types.find((candidate) => candidate === next);
-            if (nextType !== undefined)
-              setValue(base, withDetection(current(), metric, nextType), WRITE);
-          }}
-        >
-          <Group mt="xs" gap="lg">
-            {types.map((candidate) => (
-              <Radio
-                key={candidate}
-                value={candidate}
-                label={DETECTION_TYPE_LABELS[candidate]}
-                description={DETECTION_TYPE_DESCRIPTIONS[candidate]}
-                disabled={readOnly}
-              />
-            ))}
-          </Group>
-        </Radio.Group>
-        {type === 'ml' ? (
-          <ConfidenceField
-            value={criteria.mlDetectionConfig?.confidenceLevel}
-            field={`${base}.criteria.mlDetectionConfig.confidenceLevel`}
-            error={firstMessage(
-              messageAt('criteria.mlDetectionConfig.confidenceLevel'),
-              messageAt('criteria.mlDetectionConfig'),
-            )}
-            readOnly={readOnly}
-            onChange={(level) => setCriteriaMember('mlDetectionConfig', { confidenceLevel: level })}
-          />
-        ) : (
-          <>
-            <NativeSelect
-              label="Normal behavior"
-              description="The device alarms when its value does not satisfy this."
-              value={criteria.comparisonOperator ?? ''}
-              disabled={readOnly}
-              data-field={`${base}.criteria.comparisonOperator`}
-              error={messageAt('criteria.comparisonOperator')}
-              data={operatorOptions(metric, criteria.comparisonOperator)}
-              onChange={(event) => {
-                const operator = metric.operators.find((op) => op === event.currentTarget.value);
-                setCriteriaMember('comparisonOperator', operator);
-              }}
-            />
-            {type === 'statistical' ? (
-              <NativeSelect
-                label="Percentile of all devices"
-                description={
-                  criteria.statisticalThreshold?.statistic === undefined
-                    ? 'Choose the percentile that sets the threshold.'
-                    : describeStatistic(
-                        criteria.statisticalThreshold.statistic,
-                        criteria.comparisonOperator,
-                      )
-                }
-                value={criteria.statisticalThreshold?.statistic ?? ''}
-                disabled={readOnly}
-                data-field={`${base}.criteria.statisticalThreshold.statistic`}
-                error={firstMessage(
-                  messageAt('criteria.statisticalThreshold.statistic'),
-                  messageAt('criteria.statisticalThreshold'),
-                )}
-                data={[
-                  ...(criteria.statisticalThreshold?.statistic === undefined
-                    ? [{ value: '', label: 'Choose a percentile' }]
-                    : []),
-                  ...STATISTICS.map((statistic) => ({ value: statistic, label: statistic })),
-                ]}
-                onChange={(event) => {
-                  const statistic = STATISTICS.find((s) => s === event.currentTarget.value);
-                  setCriteriaMember(
-                    'statisticalThreshold',
-                    statistic === undefined ? {} : { statistic },
-                  );
-                }}
-              />
-            ) : (
-              <StaticValueField
-                metric={metric}
-                value={criteria.value}
-                errors={errors}
-                messageAt={messageAt}
-                field={`${base}.criteria.value`}
-                quotaProblem={quotaProblem}
-                readOnly={readOnly}
-                onChange={setValueMember}
-              />
-            )}
-            {(metric.durations.length > 0 || criteria.durationSeconds !== undefined) && (
-              <NativeSelect
-                label="Duration"
-                description="The window each datapoint is measured over."
-                value={
-                  criteria.durationSeconds === undefined ? '' : String(criteria.durationSeconds)
-                }
-                disabled={readOnly}
-                data-field={`${base}.criteria.durationSeconds`}
-                error={messageAt('criteria.durationSeconds')}
-                data={durationOptions(metric, criteria.durationSeconds)}
-                onChange={(event) => {
-                  const text = event.currentTarget.value;
-                  setCriteriaMember('durationSeconds', text === '' ? undefined : Number(text));
-                }}
-              />
-            )}
-          </>
-        )}
-        <Group grow align="flex-start">
-          <NumberTextInput
-            label="Datapoints to alarm"
-            description="Consecutive violating datapoints before an alarm (1–10; default 1)"
-            value={criteria.consecutiveDatapointsToAlarm}
-            field={`${base}.criteria.consecutiveDatapointsToAlarm`}
-            integer
-            min={1}
-            max={10}
-            readOnly={readOnly}
-            error={messageAt('criteria.consecutiveDatapointsToAlarm')}
-            onChange={(value) => setCriteriaMember('consecutiveDatapointsToAlarm', value)}
-          />
-          <NumberTextInput
-            label="Datapoints to clear"
-            description="Consecutive normal datapoints before the alarm clears (1–10; default 1)"
-            value={criteria.consecutiveDatapointsToClear}
-            field={`${base}.criteria.consecutiveDatapointsToClear`}
-            integer
-            min={1}
-            max={10}
-            readOnly={readOnly}
-            error={messageAt('criteria.consecutiveDatapointsToClear')}
-            onChange={(value) => setCriteriaMember('consecutiveDatapointsToClear', value)}
-          />
-        </Group>
-        {dimensionShown && (
-          <DimensionFields
-            value={behavior.metricDimension}
-            field={`${base}.metricDimension`}
-            dimensions={dimensions}
-            readOnly={readOnly}
-            error={firstMessage(
-              messageAt('metricDimension.dimensionName'),
-              messageAt('metricDimension.operator'),
-              messageAt('metricDimension'),
-            )}
-            onChange={(dimension) =>
-              setValue(base, withMember(current(), 'metricDimension', dimension), WRITE)
-            }
-          />
-        )}
-      </Stack>
-    );
-  }
-
-  const switches = (
-    <Group gap="xl">
-      <Switch
-        label="Suppress alerts"
-        description="Record violations without sending alerts"
-        checked={behavior.suppressAlerts === true}
-        data-field={`${base}.suppressAlerts`}
-        disabled={readOnly}
-        error={messageAt('suppressAlerts')}
-        onChange={(event) => setValue(`${base}.suppressAlerts`, event.currentTarget.checked, WRITE)}
-      />
-      <Switch
-        label="Export metric"
-        description="Send this metric's values to the profile's metrics export topic"
-        checked={behavior.exportMetric === true}
-        data-field={`${base}.exportMetric`}
-        disabled={readOnly}
-        error={messageAt('exportMetric')}
-        onChange={(event) => setValue(`${base}.exportMetric`, event.currentTarget.checked, WRITE)}
-      />
-    </Group>
-  );
 
   const placed = placedPaths(metric, type, criteria, dimensionShown);
   const unplaced = otherMessages(errors, '', placed.subtrees, placed.own);
@@ -394,12 +182,274 @@ export function BehaviorForm({
         </Alert>
       )}
       {nameField}
-      {metricField}
-      {detection}
-      {switches}
+      <BehaviorSettings
+        index={index}
+        behavior={behavior}
+        metric={metric}
+        metrics={metrics}
+        dimensions={dimensions}
+        errors={errors}
+        readOnly={readOnly}
+      />
     </Stack>
   );
 }
+
+type BehaviorSettingsProps = Omit<BehaviorFormProps, 'focusName'>;
+
+/** The JSON of a behavior without its name, to tell whether anything but the name changed. */
+function settingsKey(behavior: Behavior): string {
+  return JSON.stringify({ ...behavior, name: undefined });
+}
+
+/**
+ * Everything of a behavior below its name: metric, detection type, criteria, dimension, switches.
+ * Memoized on the behavior minus its name, so renaming a behavior re-renders the name input alone
+ * rather than every Mantine control of the form.
+ */
+const BehaviorSettings = memo(
+  function BehaviorSettings({
+    index,
+    behavior,
+    metric,
+    metrics,
+    dimensions,
+    errors,
+    readOnly,
+  }: BehaviorSettingsProps) {
+    const { setValue, getValues } = useFormContext<ProfileDraft>();
+    const base = `behaviors.${index}` as const;
+    const criteria: BehaviorCriteria = behavior.criteria ?? {};
+    const type = detectionTypeOf(behavior.criteria);
+    const messageAt = (path: string): string | undefined => errorMessageAt(errors, path);
+    const dimensionShown =
+      metric !== undefined &&
+      (allowsDimension(metric, type) || behavior.metricDimension !== undefined);
+
+    const current = (): Behavior => getValues(base);
+    const setCriteria = (next: BehaviorCriteria) => setValue(`${base}.criteria`, next, WRITE);
+    const setCriteriaMember = <K extends keyof BehaviorCriteria>(
+      key: K,
+      value: BehaviorCriteria[K] | undefined,
+    ) => setCriteria(withMember(current().criteria ?? {}, key, value));
+    const setValueMember = (value: MetricValue) => setCriteriaMember('value', value);
+    const quotaProblem = (growth: number) =>
+      valueQuotaProblem(countValueElements(getValues('behaviors')), growth);
+
+    const metricField = (
+      <MemoMetricSelect
+        metrics={metrics}
+        value={behavior.metric}
+        field={`${base}.metric`}
+        readOnly={readOnly}
+        error={messageAt('metric')}
+        onChange={(next) => setValue(base, withMetric(current(), next), WRITE)}
+      />
+    );
+
+    let detection;
+    if (metric === undefined) {
+      detection = (
+        <Text size="sm" c="dimmed">
+          {behavior.metric === undefined || behavior.metric === ''
+            ? 'Choose a metric to set how this behavior detects anomalies.'
+            : `${behavior.metric} is not a metric this account has; choose one from the list to edit the criteria.`}
+        </Text>
+      );
+    } else {
+      const types = detectionTypesFor(metric);
+      if (!types.includes(type)) types.push(type);
+      detection = (
+        <Stack gap="md">
+          <MemoDetectionTypeField
+            field={base}
+            metricName={metric.name}
+            types={types}
+            value={type}
+            readOnly={readOnly}
+            onChange={(nextType) =>
+              setValue(base, withDetection(current(), metric, nextType), WRITE)
+            }
+          />
+          {type === 'ml' ? (
+            <MemoConfidenceField
+              value={criteria.mlDetectionConfig?.confidenceLevel}
+              field={`${base}.criteria.mlDetectionConfig.confidenceLevel`}
+              error={firstMessage(
+                messageAt('criteria.mlDetectionConfig.confidenceLevel'),
+                messageAt('criteria.mlDetectionConfig'),
+              )}
+              readOnly={readOnly}
+              onChange={(level) =>
+                setCriteriaMember('mlDetectionConfig', { confidenceLevel: level })
+              }
+            />
+          ) : (
+            <>
+              <MemoNativeSelect
+                label="Normal behavior"
+                description="The device alarms when its value does not satisfy this."
+                value={criteria.comparisonOperator ?? ''}
+                disabled={readOnly}
+                data-field={`${base}.criteria.comparisonOperator`}
+                error={messageAt('criteria.comparisonOperator')}
+                data={operatorOptions(metric, criteria.comparisonOperator)}
+                onChange={(event) => {
+                  const operator = metric.operators.find((op) => op === event.currentTarget.value);
+                  setCriteriaMember('comparisonOperator', operator);
+                }}
+              />
+              {type === 'statistical' ? (
+                <MemoNativeSelect
+                  label="Percentile of all devices"
+                  description={
+                    criteria.statisticalThreshold?.statistic === undefined
+                      ? 'Choose the percentile that sets the threshold.'
+                      : describeStatistic(
+                          criteria.statisticalThreshold.statistic,
+                          criteria.comparisonOperator,
+                        )
+                  }
+                  value={criteria.statisticalThreshold?.statistic ?? ''}
+                  disabled={readOnly}
+                  data-field={`${base}.criteria.statisticalThreshold.statistic`}
+                  error={firstMessage(
+                    messageAt('criteria.statisticalThreshold.statistic'),
+                    messageAt('criteria.statisticalThreshold'),
+                  )}
+                  data={[
+                    ...(criteria.statisticalThreshold?.statistic === undefined
+                      ? [{ value: '', label: 'Choose a percentile' }]
+                      : []),
+                    ...STATISTICS.map((statistic) => ({ value: statistic, label: statistic })),
+                  ]}
+                  onChange={(event) => {
+                    const statistic = STATISTICS.find((s) => s === event.currentTarget.value);
+                    setCriteriaMember(
+                      'statisticalThreshold',
+                      statistic === undefined ? {} : { statistic },
+                    );
+                  }}
+                />
+              ) : (
+                <MemoStaticValueField
+                  metric={metric}
+                  value={criteria.value}
+                  errors={errors}
+                  messageAt={messageAt}
+                  field={`${base}.criteria.value`}
+                  quotaProblem={quotaProblem}
+                  readOnly={readOnly}
+                  onChange={setValueMember}
+                />
+              )}
+              {(metric.durations.length > 0 || criteria.durationSeconds !== undefined) && (
+                <MemoNativeSelect
+                  label="Duration"
+                  description="The window each datapoint is measured over."
+                  value={
+                    criteria.durationSeconds === undefined ? '' : String(criteria.durationSeconds)
+                  }
+                  disabled={readOnly}
+                  data-field={`${base}.criteria.durationSeconds`}
+                  error={messageAt('criteria.durationSeconds')}
+                  data={durationOptions(metric, criteria.durationSeconds)}
+                  onChange={(event) => {
+                    const text = event.currentTarget.value;
+                    setCriteriaMember('durationSeconds', text === '' ? undefined : Number(text));
+                  }}
+                />
+              )}
+            </>
+          )}
+          <Group grow align="flex-start">
+            <MemoNumberTextInput
+              label="Datapoints to alarm"
+              description="Consecutive violating datapoints before an alarm (1–10; default 1)"
+              value={criteria.consecutiveDatapointsToAlarm}
+              field={`${base}.criteria.consecutiveDatapointsToAlarm`}
+              integer
+              min={1}
+              max={10}
+              readOnly={readOnly}
+              error={messageAt('criteria.consecutiveDatapointsToAlarm')}
+              onChange={(value) => setCriteriaMember('consecutiveDatapointsToAlarm', value)}
+            />
+            <MemoNumberTextInput
+              label="Datapoints to clear"
+              description="Consecutive normal datapoints before the alarm clears (1–10; default 1)"
+              value={criteria.consecutiveDatapointsToClear}
+              field={`${base}.criteria.consecutiveDatapointsToClear`}
+              integer
+              min={1}
+              max={10}
+              readOnly={readOnly}
+              error={messageAt('criteria.consecutiveDatapointsToClear')}
+              onChange={(value) => setCriteriaMember('consecutiveDatapointsToClear', value)}
+            />
+          </Group>
+          {dimensionShown && (
+            <MemoDimensionFields
+              value={behavior.metricDimension}
+              field={`${base}.metricDimension`}
+              dimensions={dimensions}
+              readOnly={readOnly}
+              error={firstMessage(
+                messageAt('metricDimension.dimensionName'),
+                messageAt('metricDimension.operator'),
+                messageAt('metricDimension'),
+              )}
+              onChange={(dimension) =>
+                setValue(base, withMember(current(), 'metricDimension', dimension), WRITE)
+              }
+            />
+          )}
+        </Stack>
+      );
+    }
+
+    const switches = (
+      <Group gap="xl">
+        <MemoSwitch
+          label="Suppress alerts"
+          description="Record violations without sending alerts"
+          checked={behavior.suppressAlerts === true}
+          data-field={`${base}.suppressAlerts`}
+          disabled={readOnly}
+          error={messageAt('suppressAlerts')}
+          onChange={(event) =>
+            setValue(`${base}.suppressAlerts`, event.currentTarget.checked, WRITE)
+          }
+        />
+        <MemoSwitch
+          label="Export metric"
+          description="Send this metric's values to the profile's metrics export topic"
+          checked={behavior.exportMetric === true}
+          data-field={`${base}.exportMetric`}
+          disabled={readOnly}
+          error={messageAt('exportMetric')}
+          onChange={(event) => setValue(`${base}.exportMetric`, event.currentTarget.checked, WRITE)}
+        />
+      </Group>
+    );
+
+    return (
+      <>
+        {metricField}
+        {detection}
+        {switches}
+      </>
+    );
+  },
+  (before, after) =>
+    before.index === after.index &&
+    before.metric === after.metric &&
+    before.metrics === after.metrics &&
+    before.dimensions === after.dimensions &&
+    before.errors === after.errors &&
+    before.readOnly === after.readOnly &&
+    settingsKey(before.behavior) === settingsKey(after.behavior),
+);
 
 function operatorOptions(metric: MetricDefinition, current: ComparisonOperator | undefined) {
   const options = metric.operators.map((operator) => ({
@@ -470,7 +520,7 @@ function StaticValueField({
     case 'number': {
       const member = metric.valueMember;
       return (
-        <NumberTextInput
+        <MemoNumberTextInput
           label="Value"
           description={
             member === 'count'
@@ -613,7 +663,7 @@ function DimensionFields({
   if (value !== undefined && !names.includes(value.dimensionName)) names.push(value.dimensionName);
   return (
     <Group grow align="flex-start">
-      <NativeSelect
+      <MemoNativeSelect
         label="Dimension"
         description="Limit the metric to MQTT topics matching a topic filter dimension"
         value={value?.dimensionName ?? ''}
@@ -640,7 +690,7 @@ function DimensionFields({
         }}
       />
       {value !== undefined && (
-        <NativeSelect
+        <MemoNativeSelect
           label="Dimension operator"
           value={value.operator ?? 'IN'}
           disabled={readOnly}
@@ -660,3 +710,50 @@ function DimensionFields({
     </Group>
   );
 }
+
+interface DetectionTypeFieldProps {
+  /** The behavior's form path; with the metric name, it keeps `onChange` current under memo. */
+  field: string;
+  metricName: string;
+  types: readonly DetectionType[];
+  value: DetectionType;
+  readOnly: boolean;
+  onChange: (type: DetectionType) => void;
+}
+
+function DetectionTypeField({ types, value, readOnly, onChange }: DetectionTypeFieldProps) {
+  return (
+    <Radio.Group
+      label="Detection type"
+      value={value}
+      readOnly={readOnly}
+      onChange={(next) => {
+        const nextType = types.find((candidate) => candidate === next);
+        if (nextType !== undefined) onChange(nextType);
+      }}
+    >
+      <Group mt="xs" gap="lg">
+        {types.map((candidate) => (
+          <Radio
+            key={candidate}
+            value={candidate}
+            label={DETECTION_TYPE_LABELS[candidate]}
+            description={DETECTION_TYPE_DESCRIPTIONS[candidate]}
+            disabled={readOnly}
+          />
+        ))}
+      </Group>
+    </Radio.Group>
+  );
+}
+
+// Each control re-renders only when its own data changes: typing a threshold re-renders the
+// threshold, not the metric picker, the detection type, the selects and the switches beside it.
+const MemoMetricSelect = memoByData(MetricSelect);
+const MemoNativeSelect = memoByData(NativeSelect);
+const MemoSwitch = memoByData(Switch);
+const MemoNumberTextInput = memoByData(NumberTextInput);
+const MemoConfidenceField = memoByData(ConfidenceField);
+const MemoDimensionFields = memoByData(DimensionFields);
+const MemoStaticValueField = memoByData(StaticValueField);
+const MemoDetectionTypeField = memoByData(DetectionTypeField);
