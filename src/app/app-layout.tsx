@@ -3,15 +3,18 @@ import { IconShieldCheck } from '@tabler/icons-react';
 import { Link, Outlet, useLocation } from 'react-router';
 import { paths } from '../config/paths';
 import { RegionErrorBoundary } from '../components/region-error-boundary';
+import { HeaderAccount } from './header-account';
 
 export interface AppLayoutProps {
   /** Where requests go, e.g. "Local endpoint 127.0.0.1:4510" or "AWS us-east-1". */
   endpointLabel: string;
   local: boolean;
+  /** Whether users sign in: the header then shows who is signed in, their role and Sign out. */
+  signIn?: boolean;
 }
 
-/** The shell around every page: a header naming the product and the endpoint in use. */
-export function AppLayout({ endpointLabel, local }: AppLayoutProps) {
+/** The shell around every page: a header naming the product, the endpoint and the user. */
+export function AppLayout({ endpointLabel, local, signIn = false }: AppLayoutProps) {
   // Keyed by path so a page that failed to render gets a fresh boundary after navigation.
   const { pathname } = useLocation();
   return (
@@ -27,16 +30,19 @@ export function AppLayout({ endpointLabel, local }: AppLayoutProps) {
             </Group>
           </Anchor>
           {/* The endpoint must stay readable on narrow screens; the product name gives way. */}
-          <Badge
-            variant="light"
-            color={local ? 'teal' : 'orange'}
-            size="lg"
-            tt="none"
-            style={{ flexShrink: 0, overflow: 'visible' }}
-          >
-            <VisuallyHidden>Endpoint in use: </VisuallyHidden>
-            {endpointLabel}
-          </Badge>
+          <Group gap="md" wrap="nowrap" style={{ flexShrink: 0 }}>
+            <Badge
+              variant="light"
+              color={local ? 'teal' : 'orange'}
+              size="lg"
+              tt="none"
+              style={{ flexShrink: 0, overflow: 'visible' }}
+            >
+              <VisuallyHidden>Endpoint in use: </VisuallyHidden>
+              {endpointLabel}
+            </Badge>
+            {signIn ? <HeaderAccount /> : null}
+          </Group>
         </Group>
       </AppShell.Header>
       <AppShell.Main>

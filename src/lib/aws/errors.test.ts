@@ -8,7 +8,7 @@ import {
   VersionConflictException,
 } from '@aws-sdk/client-iot';
 import { describe, expect, it } from 'vitest';
-import { isNotFoundError, toAppError } from './errors';
+import { ExplainedError, isNotFoundError, toAppError } from './errors';
 import type { AppErrorKind } from './errors';
 import { CredentialsUnavailableError } from './iot-client';
 
@@ -59,6 +59,27 @@ describe('toAppError', () => {
       new UnauthorizedException({ message: 'no', ...metadata(401) }),
       'unauthorized',
       401,
+      false,
+    ],
+    // Refused temporary credentials are renewed by the IoT client, so a retry can succeed.
+    [
+      'ExpiredTokenException',
+      Object.assign(new Error('The security token included in the request is expired'), {
+        name: 'ExpiredTokenException',
+        ...metadata(403),
+      }),
+      'unauthorized',
+      403,
+      true,
+    ],
+    [
+      'UnrecognizedClientException',
+      Object.assign(new Error('The security token is invalid'), {
+        name: 'UnrecognizedClientException',
+        ...metadata(403),
+      }),
+      'unauthorized',
+      403,
       false,
     ],
     [
@@ -131,6 +152,37 @@ describe('toAppError', () => {
   it('survives thrown non-errors', () => {
     expect(toAppError('plain string')).toMatchObject({ kind: 'unknown', message: 'plain string' });
     expect(toAppError(undefined).userMessage).toMatch(/Something went wrong/);
+  });
+});
+
+describe('ExpiredTokenException', () => {
+  it('tells the user to try again rather than to check the sign-in', () => {
+    const error = Object.assign(new Error('expired'), {
+      name: 'ExpiredTokenException',
+      ...metadata(403),
+    });
+    expect(toAppError(error).userMessage).toMatch(/new ones are being fetched\. Try again\.$/);
+  });
+});
+
+describe('ExplainedError', () => {
+  it('keeps its own advice even with SDK metadata stamped on it', () => {
+    const error = Object.assign(
+      new ExplainedError({
+        name: 'IdentityPoolUnreachable',
+        kind: 'network',
+        message: 'Failed to fetch',
+        userMessage: 'Check the identity pool endpoint.',
+        retryable: true,
+      }),
+      metadata(0),
+    );
+    expect(toAppError(error)).toMatchObject({
+      kind: 'network',
+      name: 'IdentityPoolUnreachable',
+      userMessage: 'Check the identity pool endpoint.',
+      retryable: true,
+    });
   });
 });
 

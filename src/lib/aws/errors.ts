@@ -31,6 +31,32 @@ export interface AppError {
   cause: unknown;
 }
 
+/**
+ * An error whose advice is already known where it is thrown (sign-in, the identity pool), so the
+ * generic mapping below must not replace it with advice about AWS IoT.
+ */
+export class ExplainedError extends Error {
+  override readonly name: string;
+  readonly kind: AppErrorKind;
+  readonly userMessage: string;
+  readonly retryable: boolean;
+
+  constructor(options: {
+    name: string;
+    kind: AppErrorKind;
+    message: string;
+    userMessage: string;
+    retryable?: boolean;
+    cause?: unknown;
+  }) {
+    super(options.message, { cause: options.cause });
+    this.name = options.name;
+    this.kind = options.kind;
+    this.userMessage = options.userMessage;
+    this.retryable = options.retryable ?? false;
+  }
+}
+
 interface SdkLikeError {
   name: string;
   message: string;
@@ -129,6 +155,17 @@ function userMessageFor(kind: AppErrorKind, message: string): string {
 
 /** Maps anything thrown by an SDK call, fetch or the credentials provider to an AppError. */
 export function toAppError(error: unknown): AppError {
+  // First: the SDK may stamp `$metadata` on an error its credentials provider threw.
+  if (error instanceof ExplainedError) {
+    return {
+      kind: error.kind,
+      name: error.name,
+      message: error.message,
+      userMessage: error.userMessage,
+      retryable: error.retryable,
+      cause: error,
+    };
+  }
   // Checked first: the SDK's retry middleware stamps `$metadata` on transport errors too.
   if (isNetworkFailure(error)) {
     const { name, message } = error as TypeError;
@@ -146,6 +183,8 @@ export function toAppError(error: unknown): AppError {
     const kind = kindOf(error.name, status);
     const retryable =
       Boolean(error.$retryable) ||
+      // The IoT client renews refused temporary credentials, so the next attempt can succeed.
+      error.name === 'ExpiredTokenException' ||
       kind === 'throttled' ||
       kind === 'server' ||
       error.$fault === 'server';
@@ -153,7 +192,10 @@ export function toAppError(error: unknown): AppError {
       kind,
       name: error.name,
       message: error.message,
-      userMessage: userMessageFor(kind, error.message),
+      userMessage:
+        error.name === 'ExpiredTokenException'
+          ? 'Your temporary AWS credentials had expired; new ones are being fetched. Try again.'
+          : userMessageFor(kind, error.message),
       ...(status === undefined ? {} : { status }),
       ...(error.$metadata.requestId ? { requestId: error.$metadata.requestId } : {}),
       retryable,

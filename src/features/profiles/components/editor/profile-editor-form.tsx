@@ -43,9 +43,14 @@ export interface ProfileEditorFormProps {
   /** The values the form starts with (a copy of `loaded`, empty, or a clone). */
   initialDraft: ProfileDraft;
   catalogue: EditorCatalogue;
+  /** Shows the profile without any way to change it (a viewer); the page explains why. */
+  readOnly?: boolean;
 }
 
 type EditorTab = 'form' | 'json';
+
+/** A fieldset only for its `disabled` (read-only for viewers), without the browser's frame. */
+const PLAIN_FIELDSET = { border: 0, padding: 0, margin: 0, minWidth: 0 } as const;
 
 /** How long typing must pause before rules that span fields are re-checked everywhere. */
 const CROSS_FIELD_CHECK_DELAY_MS = 150;
@@ -55,7 +60,12 @@ const CROSS_FIELD_CHECK_DELAY_MS = 150;
  * validated by the domain rules as the analyst types, saved as the minimal UpdateSecurityProfile
  * against the version it was loaded from (or created with CreateSecurityProfile).
  */
-export function ProfileEditorForm({ loaded, initialDraft, catalogue }: ProfileEditorFormProps) {
+export function ProfileEditorForm({
+  loaded,
+  initialDraft,
+  catalogue,
+  readOnly = false,
+}: ProfileEditorFormProps) {
   const creating = loaded === undefined;
   const client = useIotClient();
   const queryClient = useQueryClient();
@@ -172,47 +182,51 @@ export function ProfileEditorForm({ loaded, initialDraft, catalogue }: ProfileEd
               </Group>
             ) : null}
           </div>
-          <Group gap="xs">
-            <ImportExport
-              exportText={exportText}
-              exportFileName={`${getValues('securityProfileName') || 'security-profile'}.json`}
-              takeName={creating}
-            />
-            {base ? (
-              <>
-                <Button
-                  component={Link}
-                  to={paths.newProfile.href(name)}
-                  variant="default"
-                  leftSection={<IconCopy size={16} aria-hidden />}
-                >
-                  Clone
-                </Button>
-                <Button
-                  variant="light"
-                  color="red"
-                  leftSection={<IconTrash size={16} aria-hidden />}
-                  onClick={() => setDeleteOpen(true)}
-                >
-                  Delete
-                </Button>
-              </>
-            ) : null}
-          </Group>
+          {readOnly ? null : (
+            <Group gap="xs">
+              <ImportExport
+                exportText={exportText}
+                exportFileName={`${getValues('securityProfileName') || 'security-profile'}.json`}
+                takeName={creating}
+              />
+              {base ? (
+                <>
+                  <Button
+                    component={Link}
+                    to={paths.newProfile.href(name)}
+                    variant="default"
+                    leftSection={<IconCopy size={16} aria-hidden />}
+                  >
+                    Clone
+                  </Button>
+                  <Button
+                    variant="light"
+                    color="red"
+                    leftSection={<IconTrash size={16} aria-hidden />}
+                    onClick={() => setDeleteOpen(true)}
+                  >
+                    Delete
+                  </Button>
+                </>
+              ) : null}
+            </Group>
+          )}
         </Group>
 
-        <EditorActions
-          base={base}
-          validation={catalogue.validation}
-          saving={update.isPending || create.isPending}
-          saveError={creating ? create.error : update.error}
-          savedVersion={savedVersion}
-          onSave={() => void handleSubmit(submit)()}
-          onReloadTheirs={() => setConfirmReload(true)}
-          reloading={reloading}
-          onJump={jump}
-          leaving={leaving}
-        />
+        {readOnly ? null : (
+          <EditorActions
+            base={base}
+            validation={catalogue.validation}
+            saving={update.isPending || create.isPending}
+            saveError={creating ? create.error : update.error}
+            savedVersion={savedVersion}
+            onSave={() => void handleSubmit(submit)()}
+            onReloadTheirs={() => setConfirmReload(true)}
+            reloading={reloading}
+            onJump={jump}
+            leaving={leaving}
+          />
+        )}
         <QuotaMeters />
 
         <Tabs value={tab} onChange={(next) => setTab(next === 'json' ? 'json' : 'form')}>
@@ -221,38 +235,43 @@ export function ProfileEditorForm({ loaded, initialDraft, catalogue }: ProfileEd
             <Tabs.Tab value="json">JSON</Tabs.Tab>
           </Tabs.List>
           <Tabs.Panel value="form" pt="md">
-            <Stack gap="xl">
-              <ProfileSection title="Details">
-                <DetailsFields nameEditable={creating} />
-              </ProfileSection>
-              <ProfileSection title="Behaviors">
-                <div data-editor-section="behaviors">
-                  <RegionErrorBoundary region="the behaviors">
-                    <BehaviorsSection
-                      metrics={catalogue.metrics}
-                      dimensions={catalogue.dimensionNames}
-                      readOnly={false}
-                    />
-                  </RegionErrorBoundary>
-                </div>
-              </ProfileSection>
-              <ProfileSection title="Alert target">
-                <AlertTargetFields />
-              </ProfileSection>
-              <ProfileSection title="Retained metrics">
-                <RetainedMetricsFields
-                  metrics={catalogue.metrics}
-                  dimensions={catalogue.dimensionNames}
-                />
-              </ProfileSection>
-              <ProfileSection title="Metrics export">
-                <MetricsExportFields />
-              </ProfileSection>
-            </Stack>
+            {/* A disabled fieldset makes every native input of the sections read-only at once. */}
+            <fieldset disabled={readOnly} style={PLAIN_FIELDSET}>
+              <Stack gap="xl">
+                <ProfileSection title="Details">
+                  <DetailsFields nameEditable={creating} />
+                </ProfileSection>
+                <ProfileSection title="Behaviors">
+                  <div data-editor-section="behaviors">
+                    <RegionErrorBoundary region="the behaviors">
+                      <BehaviorsSection
+                        metrics={catalogue.metrics}
+                        dimensions={catalogue.dimensionNames}
+                        readOnly={readOnly}
+                      />
+                    </RegionErrorBoundary>
+                  </div>
+                </ProfileSection>
+                <ProfileSection title="Alert target">
+                  <AlertTargetFields />
+                </ProfileSection>
+                <ProfileSection title="Retained metrics">
+                  <RetainedMetricsFields
+                    metrics={catalogue.metrics}
+                    dimensions={catalogue.dimensionNames}
+                  />
+                </ProfileSection>
+                <ProfileSection title="Metrics export">
+                  <MetricsExportFields />
+                </ProfileSection>
+              </Stack>
+            </fieldset>
           </Tabs.Panel>
           {/* Only mounted while shown, so it starts from the form's current values. */}
           <Tabs.Panel value="json" pt="md">
-            {tab === 'json' ? <JsonView /> : null}
+            <fieldset disabled={readOnly} style={PLAIN_FIELDSET}>
+              {tab === 'json' ? <JsonView /> : null}
+            </fieldset>
           </Tabs.Panel>
         </Tabs>
       </Stack>

@@ -5,6 +5,7 @@ import { Link } from 'react-router';
 import { ErrorAlert } from '../../../../components/error-alert';
 import { paths } from '../../../../config/paths';
 import { isNotFoundError, toAppError } from '../../../../lib/aws/errors';
+import { useAccess } from '../../../../lib/aws/access-context';
 import { useIotClient } from '../../../../lib/aws/iot-client-context';
 import { profileDetailOptions } from '../../api/profile-queries';
 import { useEditorCatalogue } from '../../hooks/use-editor-catalogue';
@@ -59,6 +60,15 @@ function CatalogueWarning({ catalogue }: { catalogue: EditorCatalogue }) {
   );
 }
 
+/** Why the editor shows no way to save: the signed-in role may only read. */
+function ReadOnlyNote({ reason }: { reason: string | undefined }) {
+  return (
+    <Alert color="gray" variant="light" title="Read-only" role="note">
+      {reason ?? 'You may read this profile but not change it.'}
+    </Alert>
+  );
+}
+
 function ProfileNotFound({ name }: { name: string }) {
   return (
     <Stack gap="sm">
@@ -77,6 +87,7 @@ function ProfileNotFound({ name }: { name: string }) {
 /** The editor of an existing profile: loads it and the account's metrics and dimensions. */
 export function ProfileEditorPage({ name }: { name: string }) {
   const client = useIotClient();
+  const access = useAccess();
   const profile = useQuery(profileDetailOptions(client, name));
   const catalogue = useEditorCatalogue();
 
@@ -100,11 +111,13 @@ export function ProfileEditorPage({ name }: { name: string }) {
   } else {
     body = (
       <>
+        {access.canEdit ? null : <ReadOnlyNote reason={access.readOnlyReason} />}
         <CatalogueWarning catalogue={catalogue} />
         <ProfileEditorForm
           loaded={profile.data}
           initialDraft={draftFromProfile(profile.data)}
           catalogue={catalogue}
+          readOnly={!access.canEdit}
         />
       </>
     );
@@ -119,6 +132,7 @@ function cloneDraft(draft: ProfileDraft): ProfileDraft {
 /** The editor of a new profile: empty, or a copy of the profile named `cloneFrom`. */
 export function NewProfilePage({ cloneFrom }: { cloneFrom?: string }) {
   const client = useIotClient();
+  const access = useAccess();
   const source = useQuery({
     ...profileDetailOptions(client, cloneFrom ?? ''),
     enabled: cloneFrom !== undefined,
@@ -127,7 +141,14 @@ export function NewProfilePage({ cloneFrom }: { cloneFrom?: string }) {
   const current = cloneFrom === undefined ? 'New profile' : `Copy of ${cloneFrom}`;
 
   let body;
-  if (cloneFrom !== undefined && source.isError) {
+  if (!access.canEdit) {
+    body = (
+      <Stack gap="md">
+        <Title order={1}>New security profile</Title>
+        <ReadOnlyNote reason={access.readOnlyReason} />
+      </Stack>
+    );
+  } else if (cloneFrom !== undefined && source.isError) {
     body = (
       <ErrorAlert
         title={`Could not load ${cloneFrom} to copy it`}
