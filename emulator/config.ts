@@ -1,4 +1,5 @@
 import { resolve } from 'node:path';
+import { NO_FAULTS, parseFaultSeed, parseFaultSpec, type FaultSettings } from './faults';
 
 /** Everything the local AWS endpoint needs to start; `readEmulatorConfig` fills it from the environment. */
 export interface EmulatorOptions {
@@ -18,6 +19,15 @@ export interface EmulatorOptions {
   maxBodyBytes: number;
   /** Allowed difference between a request's x-amz-date and the server clock, in milliseconds. */
   maxClockSkewMs: number;
+  /**
+   * Open connections served normally; a connection beyond this is answered 503
+   * ThrottlingException, and beyond twice this it is refused outright (see server.ts).
+   */
+  maxConnections: number;
+  /** Fault injection at start (`LOCAL_AWS_FAULTS`); changeable at run time via `/_local/faults`. */
+  faults: FaultSettings;
+  /** Seed for the fault dice (`LOCAL_AWS_FAULT_SEED`); absent means Math.random. */
+  faultSeed?: number;
   /** Receives one line per request; defaults to stdout. */
   log: (line: string) => void;
   /** The Cognito Identity stand-in: which identity pool it serves and whose ID tokens it trusts. */
@@ -62,6 +72,37 @@ export const DEFAULT_ALLOWED_ORIGINS: readonly string[] = [
  * while keeping a hostile client from making the process buffer arbitrary amounts of memory.
  */
 export const DEFAULT_MAX_BODY_BYTES = 1024 * 1024;
+
+/**
+ * 64 connections: a browser opens at most 6 per origin, the SDK's Node agent 50 per host, so no
+ * legitimate local client reaches it, while a runaway or hostile one cannot exhaust file handles.
+ */
+export const DEFAULT_MAX_CONNECTIONS = 64;
+
+function parseMaxConnections(raw: string | undefined): number {
+  if (raw === undefined || raw.trim() === '') return DEFAULT_MAX_CONNECTIONS;
+  const limit = Number(raw);
+  if (!Number.isInteger(limit) || limit < 1) {
+    throw new Error(`LOCAL_AWS_MAX_CONNECTIONS must be a positive integer, got "${raw}"`);
+  }
+  return limit;
+}
+
+function parseFaults(env: NodeJS.ProcessEnv): Pick<EmulatorOptions, 'faults' | 'faultSeed'> {
+  const spec = env['LOCAL_AWS_FAULTS'];
+  const seed = env['LOCAL_AWS_FAULT_SEED'];
+  try {
+    return {
+      faults: spec !== undefined && spec.trim() !== '' ? parseFaultSpec(spec) : { ...NO_FAULTS },
+      ...(seed !== undefined && seed.trim() !== '' ? { faultSeed: parseFaultSeed(seed) } : {}),
+    };
+  } catch (error) {
+    throw new Error(
+      `LOCAL_AWS_FAULTS / LOCAL_AWS_FAULT_SEED: ${error instanceof Error ? error.message : String(error)}`,
+      { cause: error },
+    );
+  }
+}
 
 /** AWS refuses SigV4 requests whose x-amz-date is more than 15 minutes away from its clock. */
 export const DEFAULT_MAX_CLOCK_SKEW_MS = 15 * 60 * 1000;
@@ -113,7 +154,7 @@ function nonEmpty(raw: string | undefined, fallback: string): string {
   return raw !== undefined && raw.trim() !== '' ? raw.trim() : fallback;
 }
 
-/** Builds the options from `LOCAL_AWS_*` variables, with the documented defaults; throws on a bad port. */
+/** Builds the options from `LOCAL_AWS_*` variables, with the documented defaults; throws on a bad value. */
 export function readEmulatorConfig(
   env: NodeJS.ProcessEnv = process.env,
   cwd: string = process.cwd(),
@@ -139,6 +180,8 @@ export function readEmulatorConfig(
         : DEFAULT_ALLOWED_ORIGINS,
     maxBodyBytes: DEFAULT_MAX_BODY_BYTES,
     maxClockSkewMs: DEFAULT_MAX_CLOCK_SKEW_MS,
+    maxConnections: parseMaxConnections(env['LOCAL_AWS_MAX_CONNECTIONS']),
+    ...parseFaults(env),
     log: (line) => {
       process.stdout.write(`${line}\n`);
     },

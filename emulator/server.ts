@@ -8,9 +8,10 @@ import {
   type ServerResponse,
 } from 'node:http';
 import { mkdir } from 'node:fs/promises';
-import type { AddressInfo } from 'node:net';
+import type { AddressInfo, Socket } from 'node:net';
 import type { Duplex } from 'node:stream';
 import { performance } from 'node:perf_hooks';
+import { setTimeout as sleep } from 'node:timers/promises';
 import { authorize } from './authorization';
 import {
   AMZ_JSON_1_1,
@@ -20,7 +21,8 @@ import {
 import { readEmulatorConfig, type EmulatorOptions } from './config';
 import { corsHeaders } from './cors';
 import { lockDataDir } from './data-dir-lock';
-import { AwsError, serializationError } from './errors';
+import { AwsError, invalidRequest, serializationError } from './errors';
+import { FaultInjector, faultSettingsFromJson, isLoopbackAddress } from './faults';
 import { IOT_OPERATIONS } from './operations';
 import { Router } from './router';
 import { createSeedState } from './seed';
@@ -31,6 +33,12 @@ import { chainCredentials, TemporaryCredentials } from './temporary-credentials'
 /** The local-only readiness route; it needs no signature and is not part of the AWS API. */
 export const HEALTH_PATH = '/_local/health';
 
+/** The local-only fault-injection route: GET reads, PUT replaces the setting; loopback peers only. */
+export const FAULTS_PATH = '/_local/faults';
+
+/** Local-only routes: never faulted, never counted against the connection cap. */
+const LOCAL_PREFIX = '/_local/';
+
 /** What the request handler needs: configuration, the opened store, who may call and the identity stand-in. */
 export interface HandlerDependencies {
   options: EmulatorOptions;
@@ -38,12 +46,18 @@ export interface HandlerDependencies {
   credentials: CredentialResolver;
   /** Answers `POST /` calls whose `x-amz-target` names Cognito Identity. */
   identity: CognitoIdentityStandIn;
+  /** The fault setting and its dice; defaults to one built from `options.faults`/`faultSeed`. */
+  faults?: FaultInjector;
+  /** True when the request arrived on a connection beyond `options.maxConnections`. */
+  isOverCapacity?: (req: IncomingMessage) => boolean;
 }
 
 /** A running endpoint. */
 export interface RunningEmulator {
   url: string;
   port: number;
+  /** The fault setting in force, also readable and changeable over `/_local/faults`. */
+  faults: FaultInjector;
   /** Stops accepting requests, ends open connections and waits for pending writes. */
   close(): Promise<void>;
 }
@@ -124,6 +138,8 @@ function send(
  */
 export function createRequestHandler(deps: HandlerDependencies): RequestListener {
   const { options, store, credentials, identity } = deps;
+  const faults = deps.faults ?? new FaultInjector(options.faults, options.faultSeed);
+  const isOverCapacity = deps.isOverCapacity ?? (() => false);
   const router = new Router(IOT_OPERATIONS);
   const scope = { region: options.region, accountId: options.accountId };
 
@@ -154,6 +170,46 @@ export function createRequestHandler(deps: HandlerDependencies): RequestListener
       finish(internal.status, internal.toBody(), { 'x-amzn-ErrorType': internal.errorName });
     };
 
+    const answerLocalRoute = (method: string, rawPath: string, body: Buffer): void => {
+      if (rawPath === HEALTH_PATH && method === 'GET') {
+        operationName = 'LocalHealth';
+        finish(200, { status: 'ok' });
+        return;
+      }
+      if (rawPath === FAULTS_PATH && (method === 'GET' || method === 'PUT')) {
+        operationName = method === 'GET' ? 'LocalGetFaults' : 'LocalPutFaults';
+        // Bound to a wider interface, the endpoint still lets only this machine change faults.
+        if (!isLoopbackAddress(req.socket.remoteAddress)) {
+          throw new AwsError(
+            'AccessDeniedException',
+            `${FAULTS_PATH} answers loopback clients only.`,
+          );
+        }
+        if (method === 'PUT') {
+          // JSON only: a cross-site page cannot send it without a CORS preflight, which an
+          // origin outside the allow-list fails.
+          const type = req.headers['content-type'] ?? '';
+          if (!/^application\/json\b/i.test(type)) {
+            throw invalidRequest(
+              `${FAULTS_PATH} takes a JSON body (content-type: application/json).`,
+            );
+          }
+          try {
+            faults.update(faultSettingsFromJson(parseJsonBody(body)));
+          } catch (error) {
+            if (error instanceof RangeError) throw invalidRequest(error.message);
+            throw error;
+          }
+        }
+        finish(200, faults.current());
+        return;
+      }
+      throw new AwsError(
+        'UnknownOperationException',
+        `No local route is bound to ${method} ${rawPath}.`,
+      );
+    };
+
     const handle = async (): Promise<void> => {
       const method = req.method ?? 'GET';
       const rawUrl = req.url ?? '/';
@@ -171,32 +227,72 @@ export function createRequestHandler(deps: HandlerDependencies): RequestListener
           `Request body exceeds the ${options.maxBodyBytes} byte limit.`,
         );
       }
-      if (rawPath === HEALTH_PATH && method === 'GET') {
-        operationName = 'LocalHealth';
-        finish(200, { status: 'ok' });
+      if (rawPath.startsWith(LOCAL_PREFIX)) {
+        answerLocalRoute(method, rawPath, body);
+        return;
+      }
+      if (isOverCapacity(req)) {
+        // Beyond the connection cap: an answer the SDK retries (503 and ThrottlingException are
+        // both transient to it), sent before any work, and the connection is closed after it.
+        operationName = 'OverConnectionLimit';
+        const error = new AwsError(
+          'ThrottlingException',
+          `More than ${options.maxConnections} connections are open to this endpoint; retry later.`,
+        );
+        finish(503, error.toBody(), {
+          'x-amzn-ErrorType': error.errorName,
+          connection: 'close',
+          'retry-after': '1',
+        });
         return;
       }
       const target = req.headers['x-amz-target'];
-      if (
+      const isIdentityCall =
         method === 'POST' &&
         rawPath === '/' &&
         typeof target === 'string' &&
-        target.startsWith(COGNITO_IDENTITY_TARGET_PREFIX)
-      ) {
-        // Cognito Identity's JSON 1.1 wire: unsigned, the operation named by x-amz-target.
+        target.startsWith(COGNITO_IDENTITY_TARGET_PREFIX);
+      const match = isIdentityCall ? undefined : router.match(method, rawPath);
+      if (isIdentityCall) {
         operationName = target.slice(COGNITO_IDENTITY_TARGET_PREFIX.length);
-        headers['content-type'] = AMZ_JSON_1_1;
-        finish(200, await identity.handle(target, parseJsonBody(body)));
-        return;
-      }
-      const match = router.match(method, rawPath);
-      if (match === undefined) {
+      } else if (match === undefined) {
         throw new AwsError(
           'UnknownOperationException',
           `No AWS IoT operation is bound to ${method} ${rawPath}.`,
         );
+      } else {
+        operationName = match.operation.name;
       }
-      operationName = match.operation.name;
+      // Faults are decided here, before the signature check and the handler, so a refused
+      // write never reaches the store.
+      const decision = faults.decide();
+      if (decision.latencyMs > 0) await sleep(decision.latencyMs);
+      // The client gave up (or the endpoint closed) while waiting: do nothing on its behalf.
+      if (req.socket.destroyed) return;
+      if (decision.outcome === 'drop') {
+        req.socket.destroy();
+        options.log(
+          `${operationName} dropped ${Math.round(performance.now() - started)}ms (injected fault)`,
+        );
+        return;
+      }
+      if (decision.outcome === 'throttle') {
+        throw new AwsError('ThrottlingException', 'Rate exceeded (injected fault).');
+      }
+      if (decision.outcome === 'internal') {
+        throw new AwsError(
+          'InternalFailureException',
+          `An internal error occurred (injected fault, request ${requestId}).`,
+        );
+      }
+      if (isIdentityCall) {
+        // Cognito Identity's JSON 1.1 wire: unsigned, the operation named by x-amz-target.
+        headers['content-type'] = AMZ_JSON_1_1;
+        finish(200, await identity.handle(target, parseJsonBody(body)));
+        return;
+      }
+      // Only narrows the type: an unmatched IoT route was refused above.
+      if (match === undefined) return;
       const caller = await verifySigV4(req, body, credentials, {
         service: 'iot',
         region: options.region,
@@ -276,6 +372,25 @@ function answerParserRefusals(
   server.on('checkExpectation', handler);
 }
 
+/**
+ * Caps open connections at `limit`. A connection beyond it is still accepted so its requests get
+ * an AWS-shaped 503 ThrottlingException (which the SDK retries with backoff) instead of a reset
+ * the app could only report as "network error"; beyond twice the limit Node refuses the socket
+ * outright (`server.maxConnections`), so the process's file handles stay bounded either way.
+ * Returns the set of over-limit sockets.
+ */
+function limitConnections(server: Server, limit: number): WeakSet<Socket> {
+  const open = new Set<Socket>();
+  const overLimit = new WeakSet<Socket>();
+  server.maxConnections = limit * 2;
+  server.on('connection', (socket: Socket) => {
+    if (open.size >= limit) overLimit.add(socket);
+    open.add(socket);
+    socket.once('close', () => open.delete(socket));
+  });
+  return overLimit;
+}
+
 /** Opens the durable store in `options.dataDir`, seeding a new one with the demo account. */
 export function openEmulatorStore(options: EmulatorOptions): Promise<DurableStore> {
   return DurableStore.open(options.dataDir, () =>
@@ -317,14 +432,19 @@ export async function startEmulator(
     { region: options.region, accountId: options.accountId },
     temporary,
   );
+  const faults = new FaultInjector(options.faults, options.faultSeed);
+  const isOverCapacity = (req: IncomingMessage): boolean => overCapacity.has(req.socket);
   const handler = createRequestHandler({
     options,
     store,
     credentials: chainCredentials(credentials, temporary),
     identity,
+    faults,
+    isOverCapacity,
   });
   const server = createServer(handler);
   answerParserRefusals(server, handler, options.log);
+  const overCapacity = limitConnections(server, options.maxConnections);
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
     server.listen(options.port, options.host, () => {
@@ -340,6 +460,7 @@ export async function startEmulator(
   return {
     url: `http://${host}:${port}`,
     port,
+    faults,
     close: async () => {
       const closed = new Promise<void>((resolve) => server.close(() => resolve()));
       server.closeAllConnections();

@@ -6,6 +6,7 @@ import { IoTClient, type IoTClientConfig } from '@aws-sdk/client-iot';
 import { HttpRequest } from '@smithy/protocol-http';
 import { SignatureV4 } from '@smithy/signature-v4';
 import { expect } from 'vitest';
+import type { EmulatorOptions } from '../config';
 import { startEmulator, type RunningEmulator } from '../server';
 
 /** The long-term key pair every contract test signs with. */
@@ -28,8 +29,10 @@ export interface TestEmulator extends RunningEmulator {
   dispose(): Promise<void>;
 }
 
-/** Starts the endpoint on a random port and a new temp directory. */
-export async function startTestEmulator(): Promise<TestEmulator> {
+/** Starts the endpoint on a random port and a new temp directory, with any option overridden. */
+export async function startTestEmulator(
+  overrides: Partial<EmulatorOptions> = {},
+): Promise<TestEmulator> {
   const dataDir = await mkdtemp(join(tmpdir(), 'local-aws-contract-'));
   const logLines: string[] = [];
   const emulator = await startEmulator({
@@ -41,6 +44,7 @@ export async function startTestEmulator(): Promise<TestEmulator> {
     accessKeyId: TEST_CREDENTIALS.accessKeyId,
     secretAccessKey: TEST_CREDENTIALS.secretAccessKey,
     log: (line) => logLines.push(line),
+    ...overrides,
   });
   const clients: IoTClient[] = [];
   return {
