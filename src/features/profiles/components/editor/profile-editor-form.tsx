@@ -1,17 +1,24 @@
-import { Badge, Button, Group, Stack, Tabs, Text, Title } from '@mantine/core';
+import { Alert, Badge, Button, Group, Stack, Tabs, Text, Title } from '@mantine/core';
 import { IconCopy, IconTrash } from '@tabler/icons-react';
-import { useQueryClient } from '@tanstack/react-query';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useEffect, useRef, useState } from 'react';
 import { FormProvider, useForm } from 'react-hook-form';
 import { Link, useNavigate } from 'react-router';
 import { RegionErrorBoundary } from '../../../../components/region-error-boundary';
 import { paths } from '../../../../config/paths';
-import type { SecurityProfile } from '../../../../domain/security-profile';
+import type {
+  CreateSecurityProfileRequest,
+  SecurityProfile,
+  SecurityProfileFields,
+  UpdateSecurityProfileRequest,
+} from '../../../../domain/security-profile';
+import { mergeProfiles } from '../../../../domain/profile-merge';
 import {
   buildCreateRequest,
   buildUpdateRequest,
   toCliInputJson,
 } from '../../../../domain/update-request';
+import { toAppError } from '../../../../lib/aws/errors';
 import { useIotClient } from '../../../../lib/aws/iot-client-context';
 import { useCreateSecurityProfile } from '../../api/create-security-profile';
 import { useDeleteSecurityProfile } from '../../api/delete-security-profile';
@@ -24,10 +31,14 @@ import { draftFromProfile, fieldsFromDraft } from '../../utils/profile-draft';
 import type { ProfileDraft } from '../../utils/profile-draft';
 import { BehaviorsSection } from '../behavior-editor/behaviors-section';
 import { ProfileSection } from '../profile-section';
+import { MergeDialog } from '../save/merge-dialog';
+import { PreviewDialog, type SaveRequest } from '../save/preview-dialog';
+import { timeAgo } from '../save/save-format';
 import { AlertTargetFields } from './alert-target-fields';
 import { ConfirmDialog } from './confirm-dialog';
 import { DeleteProfileDialog } from './delete-profile-dialog';
 import { DetailsFields } from './details-fields';
+import { draftFromFields } from './draft-json';
 import { EditorActions } from './editor-actions';
 import { focusField } from './focus-field';
 import { fullUpdateRequest } from './full-update-request';
@@ -51,6 +62,14 @@ type EditorTab = 'form' | 'json';
 
 /** A fieldset only for its `disabled` (read-only for viewers), without the browser's frame. */
 const PLAIN_FIELDSET = { border: 0, padding: 0, margin: 0, minWidth: 0 } as const;
+
+/** The editable fields of a profile as loaded. */
+function profileFields(profile: SecurityProfile): SecurityProfileFields {
+  return fieldsFromDraft(draftFromProfile(profile));
+}
+
+/** How often an open edit checks whether someone else saved a newer version. */
+const NEWER_VERSION_POLL_MS = 30_000;
 
 /** How long typing must pause before rules that span fields are re-checked everywhere. */
 const CROSS_FIELD_CHECK_DELAY_MS = 150;
@@ -78,6 +97,15 @@ export function ProfileEditorForm({
   const [deleteOpen, setDeleteOpen] = useState(false);
   const [confirmReload, setConfirmReload] = useState(false);
   const [reloading, setReloading] = useState(false);
+  const [previewOpen, setPreviewOpen] = useState(false);
+  // The fields the preview shows, fixed when it opens.
+  const [edited, setEdited] = useState<SecurityProfileFields>({});
+  // Their version, while the merge dialog is open.
+  const [theirs, setTheirs] = useState<SecurityProfile | null>(null);
+  // Set when a conflicting save was merged without questions, to say so above the form.
+  const [autoMerged, setAutoMerged] = useState<{ from: number; to: number; notes: number } | null>(
+    null,
+  );
   const leaving = useRef(false);
   const formRoot = useRef<HTMLDivElement>(null);
 
@@ -112,11 +140,62 @@ export function ProfileEditorForm({
   }, [subscribe, trigger, creating]);
 
   const name = base?.securityProfileName ?? '';
+  // Notices a teammate's save while this edit is open: on focus and every 30 s.
+  const latest = useQuery({
+    ...profileDetailOptions(client, name),
+    enabled: !creating && !readOnly,
+    refetchInterval: NEWER_VERSION_POLL_MS,
+    refetchOnWindowFocus: true,
+  }).data;
+  const newer = base !== undefined && latest !== undefined && latest.version > base.version;
 
+  // Save opens the preview on what the form holds now; the preview sends the exact request.
   const submit = (values: ProfileDraft) => {
+    setEdited(fieldsFromDraft(values));
+    setPreviewOpen(true);
+  };
+
+  const saved = (profile: SecurityProfile) => {
+    setPreviewOpen(false);
+    setAutoMerged(null);
+    setTheirs(null);
+    setBase(profile);
+    setSavedVersion(profile.version);
+    reset(draftFromProfile(profile));
+  };
+
+  // Someone saved first: fetch what they saved and merge, rather than overwrite or give up. With no
+  // conflict the merge needs no one's choice and goes straight to the preview; otherwise the merge
+  // dialog asks. If theirs cannot be fetched, the conflict stays on screen with "Reload their version".
+  const mergeWithTheirs = async () => {
+    if (base === undefined) return;
+    const latest = await queryClient.fetchQuery({
+      ...profileDetailOptions(client, name),
+      staleTime: 0,
+    });
+    update.reset();
+    setPreviewOpen(false);
+    const mine = fieldsFromDraft(getValues());
+    const result = mergeProfiles(profileFields(base), mine, profileFields(latest));
+    if (result.conflicts.length > 0) {
+      setTheirs(latest);
+      return;
+    }
+    takeMerged(latest, result.merged);
+    setAutoMerged({ from: base.version, to: latest.version, notes: result.autoMerged.length });
+  };
+
+  const sendUpdate = (request: UpdateSecurityProfileRequest) =>
+    update.mutate(request, {
+      onSuccess: saved,
+      onError: (error) => {
+        if (toAppError(error).name === 'VersionConflictException') void mergeWithTheirs();
+      },
+    });
+
+  const confirmSave = (request: SaveRequest) => {
     if (base === undefined) {
-      const request = buildCreateRequest(values.securityProfileName, fieldsFromDraft(values));
-      create.mutate(request, {
+      create.mutate(request as CreateSecurityProfileRequest, {
         onSuccess: (created) => {
           leaving.current = true;
           void navigate(paths.profile.href(created.securityProfileName));
@@ -124,13 +203,32 @@ export function ProfileEditorForm({
       });
       return;
     }
-    update.mutate(buildUpdateRequest(base, fieldsFromDraft(values)), {
-      onSuccess: (saved) => {
-        setBase(saved);
-        setSavedVersion(saved.version);
-        reset(draftFromProfile(saved));
-      },
-    });
+    sendUpdate(request as UpdateSecurityProfileRequest);
+  };
+
+  // The merged result becomes the edit, made against their version, and goes through the
+  // preview again; its save sends expectedVersion = their version.
+  const takeMerged = (latest: SecurityProfile, merged: SecurityProfileFields) => {
+    setBase(latest);
+    reset(draftFromProfile(latest));
+    reset(draftFromFields(latest.securityProfileName, merged), { keepDefaultValues: true });
+    setTheirs(null);
+    setEdited(merged);
+    setPreviewOpen(true);
+  };
+
+  const discardMine = () => {
+    if (theirs === null) return;
+    setBase(theirs);
+    setSavedVersion(null);
+    reset(draftFromProfile(theirs));
+    setTheirs(null);
+  };
+
+  // Still guarded by their version: a third writer who saved since is not overwritten blindly.
+  const overwriteTheirs = () => {
+    if (theirs === null) return;
+    sendUpdate(buildUpdateRequest(theirs, fieldsFromDraft(getValues())));
   };
 
   const reloadTheirs = async () => {
@@ -214,18 +312,47 @@ export function ProfileEditorForm({
         </Group>
 
         {readOnly ? null : (
-          <EditorActions
-            base={base}
-            validation={catalogue.validation}
-            saving={update.isPending || create.isPending}
-            saveError={creating ? create.error : update.error}
-            savedVersion={savedVersion}
-            onSave={() => void handleSubmit(submit)()}
-            onReloadTheirs={() => setConfirmReload(true)}
-            reloading={reloading}
-            onJump={jump}
-            leaving={leaving}
-          />
+          <>
+            {autoMerged ? (
+              <Alert color="blue" variant="light" role="status" title="Merged with a newer version">
+                Someone else saved version {autoMerged.to} after you loaded version{' '}
+                {autoMerged.from}. Their changes and yours did not overlap, so they were merged (
+                {autoMerged.notes} {autoMerged.notes === 1 ? 'change' : 'changes'} taken
+                automatically). Review the merged result and save it.
+              </Alert>
+            ) : null}
+            {newer && theirs === null ? (
+              <Alert
+                color="orange"
+                variant="light"
+                role="status"
+                title="Someone else saved a newer version"
+              >
+                <Group justify="space-between">
+                  <Text size="sm">
+                    Version {latest.version} was saved{' '}
+                    {timeAgo(latest.lastModifiedDate, new Date())}; you are editing version{' '}
+                    {base.version}. Merge their changes into yours now, before you save.
+                  </Text>
+                  <Button size="xs" color="orange" onClick={() => setTheirs(latest)}>
+                    Review their changes
+                  </Button>
+                </Group>
+              </Alert>
+            ) : null}
+            <EditorActions
+              base={base}
+              validation={catalogue.validation}
+              saving={update.isPending || create.isPending}
+              saveError={creating ? create.error : update.error}
+              savedVersion={savedVersion}
+              onSave={() => void handleSubmit(submit)()}
+              onReloadTheirs={() => setConfirmReload(true)}
+              reloading={reloading}
+              onJump={jump}
+              leaving={leaving}
+            />
+          </>
         )}
         <QuotaMeters />
 
@@ -297,6 +424,29 @@ export function ProfileEditorForm({
               },
             )
           }
+        />
+      ) : null}
+      <PreviewDialog
+        opened={previewOpen}
+        loaded={base}
+        edited={edited}
+        name={creating ? getValues('securityProfileName') : name}
+        validation={catalogue.validation}
+        saving={update.isPending || create.isPending}
+        saveError={creating ? create.error : update.error}
+        onConfirm={confirmSave}
+        onClose={() => setPreviewOpen(false)}
+      />
+      {base !== undefined && theirs !== null ? (
+        <MergeDialog
+          opened
+          base={base}
+          mine={fieldsFromDraft(getValues())}
+          theirs={theirs}
+          onMerged={(merged) => takeMerged(theirs, merged)}
+          onDiscardMine={discardMine}
+          onOverwrite={overwriteTheirs}
+          onClose={() => setTheirs(null)}
         />
       ) : null}
       <ConfirmDialog
