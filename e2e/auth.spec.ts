@@ -99,6 +99,26 @@ async function storedIdToken(page: Page): Promise<string> {
   return token;
 }
 
+/**
+ * Confirms a save in its preview: waits for the dialog, ticks the weakening acknowledgement when
+ * the preview asks for it, and clicks the confirm button once nothing blocks it (AWS IoT's verdict
+ * on the behaviors arrives first).
+ */
+async function confirmSave(page: Page): Promise<void> {
+  const preview = page.getByRole('dialog', { name: /^Review (changes to|new profile) / });
+  await expect(preview).toBeVisible();
+  const acknowledge = preview.getByRole('checkbox', {
+    name: 'I understand this weakens detection',
+  });
+  if ((await acknowledge.count()) > 0 && (await acknowledge.isEnabled())) {
+    await acknowledge.check();
+  }
+  const confirm = preview.getByRole('button', { name: /^(Save as version \d+|Create .+)$/ });
+  await expect(confirm).toBeEnabled();
+  await confirm.click();
+  await expect(preview).toBeHidden();
+}
+
 /** Counts the app's calls to the identity stand-in that returned fresh credentials. */
 function countCredentialExchanges(page: Page): { count: () => number } {
   let exchanges = 0;
@@ -121,6 +141,7 @@ test.describe('sign-in through the hosted login', () => {
 
     await page.getByLabel('Description').fill('Changed by the analyst after signing in');
     await page.getByRole('button', { name: 'Save changes' }).click();
+    await confirmSave(page);
     await expect(page.getByText('The profile is now at version 2.')).toBeVisible();
     const saved = await describeProfile(name);
     expect(saved.version).toBe(2);
@@ -208,6 +229,7 @@ test.describe('sign-in through the hosted login', () => {
     await expect(description).toHaveValue('Seeded for the sign-in e2e r1 r2 r3 r4');
 
     await page.getByRole('button', { name: 'Save changes' }).click();
+    await confirmSave(page);
     await expect(page.getByText('The profile is now at version 2.')).toBeVisible();
     expect((await describeProfile(name)).securityProfileDescription).toBe(
       'Seeded for the sign-in e2e r1 r2 r3 r4',

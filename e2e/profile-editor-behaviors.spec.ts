@@ -107,6 +107,26 @@ function behavior(page: Page, name: string): Locator {
 }
 
 /**
+ * Confirms a save in its preview: waits for the dialog, ticks the weakening acknowledgement when
+ * the preview asks for it, and clicks the confirm button once nothing blocks it (AWS IoT's verdict
+ * on the behaviors arrives first).
+ */
+async function confirmSave(page: Page): Promise<void> {
+  const preview = page.getByRole('dialog', { name: /^Review (changes to|new profile) / });
+  await expect(preview).toBeVisible();
+  const acknowledge = preview.getByRole('checkbox', {
+    name: 'I understand this weakens detection',
+  });
+  if ((await acknowledge.count()) > 0 && (await acknowledge.isEnabled())) {
+    await acknowledge.check();
+  }
+  const confirm = preview.getByRole('button', { name: /^(Save as version \d+|Create .+)$/ });
+  await expect(confirm).toBeEnabled();
+  await confirm.click();
+  await expect(preview).toBeHidden();
+}
+
+/**
  * Saves and waits for the new version; returns the UpdateSecurityProfile body the page sent
  * (observed, not intercepted), to check which delete flags a removal is saved as.
  */
@@ -121,6 +141,7 @@ async function saveAndExpectVersion(
       new URL(request.url()).pathname === `/security-profiles/${encodeURIComponent(name)}`,
   );
   await page.getByRole('button', { name: 'Save changes' }).click();
+  await confirmSave(page);
   const body = (await update).postDataJSON() as Record<string, unknown>;
   await expect(page.getByText(`The profile is now at version ${version}.`)).toBeVisible();
   await expect(page.getByText('No changes to save.')).toBeVisible();
@@ -252,6 +273,7 @@ test('builds one behavior of every kind, saves, edits each and saves again: Desc
   await expect(page.getByRole('button', { name: 'Create profile' })).toBeEnabled();
   const shown = await formJson(page);
   await page.getByRole('button', { name: 'Create profile' }).click();
+  await confirmSave(page);
   await expect(page).toHaveURL(new RegExp(`/profiles/${name}$`));
   await expect(page.getByText('Version 1')).toBeVisible();
 

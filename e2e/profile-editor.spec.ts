@@ -1,6 +1,6 @@
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { CreateSecurityProfileCommand } from '@aws-sdk/client-iot';
+import { CreateSecurityProfileCommand, UpdateSecurityProfileCommand } from '@aws-sdk/client-iot';
 import type { CreateSecurityProfileCommandInput } from '@aws-sdk/client-iot';
 import { expect, test } from '@playwright/test';
 import type { Page } from '@playwright/test';
@@ -39,8 +39,29 @@ function section(page: Page, name: string) {
   return page.getByRole('region', { name, exact: true });
 }
 
+/**
+ * Confirms a save in its preview: waits for the dialog, ticks the weakening acknowledgement when
+ * the preview asks for it, and clicks the confirm button once nothing blocks it (AWS IoT's verdict
+ * on the behaviors arrives first).
+ */
+async function confirmSave(page: Page): Promise<void> {
+  const preview = page.getByRole('dialog', { name: /^Review (changes to|new profile) / });
+  await expect(preview).toBeVisible();
+  const acknowledge = preview.getByRole('checkbox', {
+    name: 'I understand this weakens detection',
+  });
+  if ((await acknowledge.count()) > 0 && (await acknowledge.isEnabled())) {
+    await acknowledge.check();
+  }
+  const confirm = preview.getByRole('button', { name: /^(Save as version \d+|Create .+)$/ });
+  await expect(confirm).toBeEnabled();
+  await confirm.click();
+  await expect(preview).toBeHidden();
+}
+
 async function saveAndExpectVersion(page: Page, version: number) {
   await page.getByRole('button', { name: 'Save changes' }).click();
+  await confirmSave(page);
   await expect(page.getByText(`The profile is now at version ${version}.`)).toBeVisible();
   await expect(page.getByText('No changes to save.')).toBeVisible();
 }
@@ -72,6 +93,7 @@ test('creates a profile with a static count behavior; Describe equals what the f
   const shown = await formJson(page);
 
   await page.getByRole('button', { name: 'Create profile' }).click();
+  await confirmSave(page);
   await expect(page).toHaveURL(new RegExp(`/profiles/${name}$`));
   await expect(page.getByRole('heading', { level: 1, name })).toBeVisible();
   await expect(page.getByText('Version 1')).toBeVisible();
@@ -158,6 +180,18 @@ test('removing every behavior saves as deleteBehaviors: Describe shows none', as
   await behaviors.getByRole('button', { name: 'Remove behavior small-messages' }).click();
   await expect(page.getByRole('progressbar', { name: 'Behaviors: 0 of 100' })).toBeAttached();
 
+  // Removing behaviors weakens detection: the preview's save waits for the acknowledgement.
+  await page.getByRole('button', { name: 'Save changes' }).click();
+  const preview = page.getByRole('dialog', { name: `Review changes to ${name}` });
+  const acknowledge = preview.getByRole('checkbox', {
+    name: 'I understand this weakens detection',
+  });
+  await expect(acknowledge).not.toBeChecked();
+  await expect(preview.getByRole('button', { name: 'Save as version 2' })).toBeDisabled();
+  await preview.getByRole('button', { name: 'Back to editing' }).click();
+  await expect(preview).toBeHidden();
+  expect((await describeProfile(name)).version).toBe(1);
+
   await saveAndExpectVersion(page, 2);
   const truth = await describeProfile(name);
   expect(truth.behaviors ?? []).toEqual([]);
@@ -180,6 +214,76 @@ test('sets, then removes, the metrics export configuration', async ({ page }) =>
   await exportSection.getByRole('button', { name: 'Remove export configuration' }).click();
   await saveAndExpectVersion(page, 3);
   expect((await describeProfile(name)).metricsExportConfig).toBeUndefined();
+});
+
+/** Someone else's save while the page edits: version 1 becomes 2 behind the editor's back. */
+async function saveAsSomeoneElse(name: string, description: string): Promise<void> {
+  await createTestIotClient().send(
+    new UpdateSecurityProfileCommand({
+      securityProfileName: name,
+      securityProfileDescription: description,
+      expectedVersion: 1,
+    }),
+  );
+}
+
+test('a save that meets a newer version with no overlap merges and saves against it', async ({
+  page,
+}) => {
+  const name = uniqueName('e2e-merge');
+  await createThroughSdk({ securityProfileName: name, securityProfileDescription: 'before' });
+  await page.goto(`/profiles/${name}`);
+  await expect(page.getByText('Version 1')).toBeVisible();
+  const exportSection = section(page, 'Metrics export');
+  await exportSection.getByRole('button', { name: 'Add export configuration' }).click();
+  await exportSection.getByLabel('MQTT topic').fill('$aws/rules/e2e-merge');
+  await exportSection.getByLabel('Export role ARN').fill(ROLE);
+  await saveAsSomeoneElse(name, 'theirs');
+
+  await page.getByRole('button', { name: 'Save changes' }).click();
+  // Not confirmSave: after the refused save the preview comes back with the merged result.
+  const preview = page.getByRole('dialog', { name: `Review changes to ${name}` });
+  await preview.getByRole('button', { name: 'Save as version 2' }).click();
+  await expect(
+    page.getByRole('status').filter({ hasText: 'Merged with a newer version' }),
+  ).toContainText('Someone else saved version 2 after you loaded version 1');
+  await expect(page.getByLabel('Description')).toHaveValue('theirs');
+  await expect(preview.getByRole('button', { name: 'Save as version 3' })).toBeVisible();
+  await confirmSave(page);
+
+  await expect(page.getByText('The profile is now at version 3.')).toBeVisible();
+  const truth = await describeProfile(name);
+  expect(truth.version).toBe(3);
+  expect(truth.securityProfileDescription).toBe('theirs');
+  expect(truth.metricsExportConfig).toEqual({ mqttTopic: '$aws/rules/e2e-merge', roleArn: ROLE });
+});
+
+test('a save that meets a conflicting version asks which to keep, then saves the merge', async ({
+  page,
+}) => {
+  const name = uniqueName('e2e-conflict');
+  await createThroughSdk({ securityProfileName: name, securityProfileDescription: 'before' });
+  await page.goto(`/profiles/${name}`);
+  await expect(page.getByText('Version 1')).toBeVisible();
+  await page.getByLabel('Description').fill('mine');
+  await saveAsSomeoneElse(name, 'theirs');
+
+  await page.getByRole('button', { name: 'Save changes' }).click();
+  await confirmSave(page);
+  const merge = page.getByRole('dialog', { name: `${name} changed while you edited` });
+  await expect(merge).toBeVisible();
+  await expect(page.getByRole('textbox', { name: 'Description' })).toHaveValue('mine');
+  const useMerged = merge.getByRole('button', { name: 'Use merged result' });
+  await expect(useMerged).toBeDisabled();
+  await merge.getByRole('radio', { name: 'Mine' }).check();
+  await useMerged.click();
+  await expect(merge).toBeHidden();
+
+  await confirmSave(page);
+  await expect(page.getByText('The profile is now at version 3.')).toBeVisible();
+  const truth = await describeProfile(name);
+  expect(truth.version).toBe(3);
+  expect(truth.securityProfileDescription).toBe('mine');
 });
 
 test('deletes a profile once its name is typed, then shows the list', async ({ page }) => {
@@ -218,6 +322,7 @@ test('clones a profile as <name>-copy with its behaviors and settings', async ({
     `${name}-copy`,
   );
   await page.getByRole('button', { name: 'Create profile' }).click();
+  await confirmSave(page);
   await expect(page.getByRole('heading', { level: 1, name: `${name}-copy` })).toBeVisible();
 
   const original = await describeProfile(name);
