@@ -83,6 +83,21 @@ async function storedEntries(page: Page): Promise<string[]> {
   });
 }
 
+/** How many drafts the editor keeps in IndexedDB (0 when the database was never created). */
+async function storedDraftCount(page: Page): Promise<number> {
+  return page.evaluate(`new Promise((resolve, reject) => {
+    const request = indexedDB.open('device-defender-editor');
+    request.onerror = () => reject(request.error);
+    request.onsuccess = () => {
+      const db = request.result;
+      if (!db.objectStoreNames.contains('drafts')) { db.close(); resolve(0); return; }
+      const count = db.transaction('drafts').objectStore('drafts').count();
+      count.onsuccess = () => { db.close(); resolve(count.result); };
+      count.onerror = () => reject(count.error);
+    };
+  })`);
+}
+
 /** The ID token the app holds for the signed-in user (oidc-client-ts keeps it in sessionStorage). */
 async function storedIdToken(page: Page): Promise<string> {
   const token = await page.evaluate(() => {
@@ -148,6 +163,9 @@ test.describe('sign-in through the hosted login', () => {
     expect(saved.securityProfileDescription).toBe('Changed by the analyst after signing in');
 
     expect((await storedEntries(page)).some((entry) => entry.startsWith('oidc.user:'))).toBe(true);
+    // An unsaved edit is kept as a draft in IndexedDB until the analyst signs out.
+    await page.getByLabel('Description').fill('Typed but never saved');
+    await expect.poll(() => storedDraftCount(page)).toBe(1);
     await page.getByRole('button', { name: 'Sign out' }).click();
     await expect(page.getByRole('button', { name: 'Sign in' })).toBeVisible();
     await expect(page.getByLabel('Signed-in user')).toHaveCount(0);
@@ -157,6 +175,7 @@ test.describe('sign-in through the hosted login', () => {
     expect(entries.filter((entry) => /eyJ[\w-]+\.[\w-]+\.|ASIA[A-Z0-9]{12,}/.test(entry))).toEqual(
       [],
     );
+    await expect.poll(() => storedDraftCount(page)).toBe(0);
   });
 
   test('auditor sees the profile read-only with the reason, and the server refuses their write', async ({

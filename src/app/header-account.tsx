@@ -2,7 +2,20 @@ import { Badge, Button, Group, Text } from '@mantine/core';
 import { IconLogout } from '@tabler/icons-react';
 import { useState } from 'react';
 import { useAuth } from '../features/auth/auth-context';
+import type { AuthSession } from '../features/auth/auth-session';
+import { clearAllDrafts } from '../features/profiles/utils/draft-store';
 import { roleLabel } from '../features/auth/roles';
+
+/**
+ * Signs out, then removes the saved drafts, so nothing of the user's work stays in the browser. The
+ * drafts go after the sign-out has unmounted the editor, whose last autosave would otherwise
+ * write its draft back. (A session that merely ends keeps them: signing in again restores.)
+ */
+async function signOutAndForgetDrafts(session: AuthSession): Promise<void> {
+  await session.signOut();
+  await new Promise((resolve) => setTimeout(resolve, 0));
+  await clearAllDrafts();
+}
 
 /** The header's account area: who is signed in, their role, and Sign out. */
 export function HeaderAccount() {
@@ -30,7 +43,7 @@ export function HeaderAccount() {
         loading={signingOut}
         onClick={() => {
           setSigningOut(true);
-          void session.signOut().finally(() => setSigningOut(false));
+          void signOutAndForgetDrafts(session).finally(() => setSigningOut(false));
         }}
       >
         Sign out

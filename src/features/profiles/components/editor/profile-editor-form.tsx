@@ -4,6 +4,7 @@ import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useEffect, useRef, useState } from 'react';
 import { FormProvider, useForm } from 'react-hook-form';
 import { Link, useNavigate } from 'react-router';
+import { ErrorAlert } from '../../../../components/error-alert';
 import { RegionErrorBoundary } from '../../../../components/region-error-boundary';
 import { paths } from '../../../../config/paths';
 import type {
@@ -13,6 +14,7 @@ import type {
   UpdateSecurityProfileRequest,
 } from '../../../../domain/security-profile';
 import { mergeProfiles } from '../../../../domain/profile-merge';
+import type { MergeResult } from '../../../../domain/profile-merge';
 import {
   buildCreateRequest,
   buildUpdateRequest,
@@ -24,7 +26,10 @@ import { useCreateSecurityProfile } from '../../api/create-security-profile';
 import { useDeleteSecurityProfile } from '../../api/delete-security-profile';
 import { profileDetailOptions } from '../../api/profile-queries';
 import { useUpdateSecurityProfile } from '../../api/update-security-profile';
+import { useDraftAutosave, useDraftScope } from '../../hooks/use-draft-autosave';
 import type { EditorCatalogue } from '../../hooks/use-editor-catalogue';
+import { draftKey, loadDraft } from '../../utils/draft-store';
+import type { StoredDraft } from '../../utils/draft-store';
 import { draftResolver } from '../../utils/draft-resolver';
 import type { DraftResolverContext } from '../../utils/draft-resolver';
 import { draftFromProfile, fieldsFromDraft } from '../../utils/profile-draft';
@@ -46,6 +51,8 @@ import { ImportExport } from './import-export';
 import { JsonView } from './json-view';
 import { MetricsExportFields } from './metrics-export-fields';
 import { QuotaMeters } from './quota-meters';
+import { RestoreDraftAlert } from './restore-draft-alert';
+import { planRestore, profileFields } from './restore-draft-plan';
 import { RetainedMetricsFields } from './retained-metrics-fields';
 
 export interface ProfileEditorFormProps {
@@ -62,11 +69,6 @@ type EditorTab = 'form' | 'json';
 
 /** A fieldset only for its `disabled` (read-only for viewers), without the browser's frame. */
 const PLAIN_FIELDSET = { border: 0, padding: 0, margin: 0, minWidth: 0 } as const;
-
-/** The editable fields of a profile as loaded. */
-function profileFields(profile: SecurityProfile): SecurityProfileFields {
-  return fieldsFromDraft(draftFromProfile(profile));
-}
 
 /** How often an open edit checks whether someone else saved a newer version. */
 const NEWER_VERSION_POLL_MS = 30_000;
@@ -97,6 +99,8 @@ export function ProfileEditorForm({
   const [deleteOpen, setDeleteOpen] = useState(false);
   const [confirmReload, setConfirmReload] = useState(false);
   const [reloading, setReloading] = useState(false);
+  // Why "Reload their version" failed, shown until a reload succeeds; the edits stay.
+  const [reloadError, setReloadError] = useState<unknown>(null);
   const [previewOpen, setPreviewOpen] = useState(false);
   // The fields the preview shows, fixed when it opens.
   const [edited, setEdited] = useState<SecurityProfileFields>({});
@@ -116,6 +120,34 @@ export function ProfileEditorForm({
     context: { validation: catalogue.validation },
   });
   const { getValues, handleSubmit, reset, subscribe, trigger } = form;
+  // The working copy kept in this browser: a stored one is offered back first (`offer`), and
+  // autosave starts only once that offer is answered, so it never overwrites what it offers.
+  const draftScope = useDraftScope(client);
+  const storeKey =
+    draftScope === undefined || readOnly
+      ? undefined
+      : draftKey(draftScope, loaded?.securityProfileName);
+  const [offer, setOffer] = useState<StoredDraft | null>(null);
+  const [offerChecked, setOfferChecked] = useState(false);
+  useEffect(() => {
+    if (storeKey === undefined) return undefined;
+    let active = true;
+    void loadDraft(storeKey).then((stored) => {
+      if (!active) return;
+      setOffer(stored ?? null);
+      setOfferChecked(true);
+    });
+    return () => {
+      active = false;
+    };
+  }, [storeKey]);
+  const autosave = useDraftAutosave({
+    form,
+    dirty: form.formState.isDirty,
+    draftKey: storeKey,
+    base,
+    enabled: offerChecked && offer === null,
+  });
   const update = useUpdateSecurityProfile();
   const create = useCreateSecurityProfile();
   const remove = useDeleteSecurityProfile();
@@ -156,6 +188,7 @@ export function ProfileEditorForm({
   };
 
   const saved = (profile: SecurityProfile) => {
+    autosave.clear();
     setPreviewOpen(false);
     setAutoMerged(null);
     setTheirs(null);
@@ -169,20 +202,53 @@ export function ProfileEditorForm({
   // dialog asks. If theirs cannot be fetched, the conflict stays on screen with "Reload their version".
   const mergeWithTheirs = async () => {
     if (base === undefined) return;
-    const latest = await queryClient.fetchQuery({
-      ...profileDetailOptions(client, name),
-      staleTime: 0,
-    });
+    let latest: SecurityProfile;
+    try {
+      latest = await queryClient.fetchQuery({
+        ...profileDetailOptions(client, name),
+        staleTime: 0,
+      });
+    } catch {
+      // Theirs is out of reach: the conflict stays on screen, with "Reload their version".
+      setPreviewOpen(false);
+      return;
+    }
     update.reset();
     setPreviewOpen(false);
     const mine = fieldsFromDraft(getValues());
-    const result = mergeProfiles(profileFields(base), mine, profileFields(latest));
+    takeMergeResult(base, latest, mergeProfiles(profileFields(base), mine, profileFields(latest)));
+  };
+
+  // One way on from a three-way merge of the form's edit (made against `from`) with `latest`,
+  // shared by a conflicting save, and a restored draft whose version the server moved past.
+  const takeMergeResult = (from: SecurityProfile, latest: SecurityProfile, result: MergeResult) => {
     if (result.conflicts.length > 0) {
       setTheirs(latest);
       return;
     }
     takeMerged(latest, result.merged);
-    setAutoMerged({ from: base.version, to: latest.version, notes: result.autoMerged.length });
+    setAutoMerged({ from: from.version, to: latest.version, notes: result.autoMerged.length });
+  };
+
+  // Restoring never skips the merge: the stored edit goes back into the form against the version it
+  // was made on, and when the server has moved on it is merged with the version loaded now.
+  const restoreDraft = (draft: StoredDraft) => {
+    setOffer(null);
+    const plan = planRestore(draft, base);
+    if (plan.kind === 'restore') {
+      reset(draft.values, { keepDefaultValues: true });
+      return;
+    }
+    setBase(plan.base);
+    setSavedVersion(null);
+    reset(draftFromProfile(plan.base));
+    reset(draft.values, { keepDefaultValues: true });
+    takeMergeResult(plan.base, plan.theirs, plan.result);
+  };
+
+  const discardDraft = () => {
+    setOffer(null);
+    autosave.clear();
   };
 
   const sendUpdate = (request: UpdateSecurityProfileRequest) =>
@@ -197,6 +263,7 @@ export function ProfileEditorForm({
     if (base === undefined) {
       create.mutate(request as CreateSecurityProfileRequest, {
         onSuccess: (created) => {
+          autosave.clear();
           leaving.current = true;
           void navigate(paths.profile.href(created.securityProfileName));
         },
@@ -219,6 +286,7 @@ export function ProfileEditorForm({
 
   const discardMine = () => {
     if (theirs === null) return;
+    autosave.clear();
     setBase(theirs);
     setSavedVersion(null);
     reset(draftFromProfile(theirs));
@@ -239,10 +307,14 @@ export function ProfileEditorForm({
         ...profileDetailOptions(client, name),
         staleTime: 0,
       });
+      autosave.clear();
       setBase(latest);
       setSavedVersion(null);
       reset(draftFromProfile(latest));
       update.reset();
+      setReloadError(null);
+    } catch (error) {
+      setReloadError(error);
     } finally {
       setReloading(false);
     }
@@ -313,6 +385,14 @@ export function ProfileEditorForm({
 
         {readOnly ? null : (
           <>
+            {offer ? (
+              <RestoreDraftAlert
+                draft={offer}
+                currentVersion={base?.version}
+                onRestore={() => restoreDraft(offer)}
+                onDiscard={discardDraft}
+              />
+            ) : null}
             {autoMerged ? (
               <Alert color="blue" variant="light" role="status" title="Merged with a newer version">
                 Someone else saved version {autoMerged.to} after you loaded version{' '}
@@ -339,6 +419,9 @@ export function ProfileEditorForm({
                   </Button>
                 </Group>
               </Alert>
+            ) : null}
+            {reloadError !== null ? (
+              <ErrorAlert title="Could not load their version" error={reloadError} />
             ) : null}
             <EditorActions
               base={base}
@@ -418,6 +501,7 @@ export function ProfileEditorForm({
               { securityProfileName: name, expectedVersion: base.version },
               {
                 onSuccess: () => {
+                  autosave.clear();
                   leaving.current = true;
                   void navigate(paths.profiles.href());
                 },
