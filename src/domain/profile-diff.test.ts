@@ -411,3 +411,22 @@ describe('weakeningChanges and isEmpty', () => {
     }
   });
 });
+
+describe('at the 100-behavior limit', () => {
+  it('reports one removal and one change among a hundred behaviors, and nothing else', () => {
+    const behaviorAt = (index: number, count = 100): Behavior => ({
+      name: `behavior-${index}`,
+      metric: 'aws:num-messages-sent',
+      criteria: { comparisonOperator: 'less-than', value: { count }, durationSeconds: 300 },
+    });
+    const before = Array.from({ length: 100 }, (_, index) => behaviorAt(index));
+    const after = before
+      .filter((_, index) => index !== 3)
+      .map((b, index) => (index === 70 ? behaviorAt(71, 500) : b));
+    const diff = diffProfiles({ behaviors: before }, { behaviors: after });
+    expect(diff.behaviors.removed.map((entry) => entry.name)).toEqual(['behavior-3']);
+    expect(diff.behaviors.changed.map((entry) => entry.name)).toEqual(['behavior-71']);
+    expect(diff.behaviors.added).toEqual([]);
+    expect(weakeningChanges(diff)).toHaveLength(2);
+  });
+});

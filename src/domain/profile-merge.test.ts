@@ -545,3 +545,44 @@ describe('mergeProfiles: an unchanged side yields the other side exactly', () =>
     expect(result.merged).toStrictEqual(y);
   });
 });
+
+describe('at the 100-behavior limit', () => {
+  const behaviorAt = (index: number, count = 100 + index): Behavior => ({
+    name: `behavior-${index}`,
+    metric: 'aws:num-messages-sent',
+    criteria: { comparisonOperator: 'less-than', value: { count }, durationSeconds: 300 },
+  });
+  const full: SecurityProfileFields = {
+    behaviors: Array.from({ length: 100 }, (_, index) => behaviorAt(index)),
+  };
+  const withBehaviors = (change: (list: Behavior[]) => Behavior[]): SecurityProfileFields => ({
+    behaviors: change(structuredClone(full.behaviors ?? [])),
+  });
+
+  it.each([
+    [
+      'edits of different behaviors and a removal merge without a conflict',
+      withBehaviors((list) => list.map((b, i) => (i === 10 ? behaviorAt(10, 5) : b))),
+      withBehaviors((list) =>
+        list
+          .filter((_, i) => i !== 50)
+          .map((b) => (b.name === 'behavior-90' ? behaviorAt(90, 7) : b)),
+      ),
+      { conflicts: 0, length: 99, counts: { 'behavior-10': 5, 'behavior-90': 7 } },
+    ],
+    [
+      'the same behavior changed differently is one conflict among a hundred',
+      withBehaviors((list) => list.map((b, i) => (i === 42 ? behaviorAt(42, 1) : b))),
+      withBehaviors((list) => list.map((b, i) => (i === 42 ? behaviorAt(42, 2) : b))),
+      { conflicts: 1, length: 100, counts: { 'behavior-42': 2 } },
+    ],
+  ])('%s', (_label, mine, theirs, expected) => {
+    const result = mergeProfiles(full, mine, theirs);
+    expect(result.conflicts).toHaveLength(expected.conflicts);
+    const merged = result.merged.behaviors ?? [];
+    expect(merged).toHaveLength(expected.length);
+    for (const [name, count] of Object.entries(expected.counts)) {
+      expect(merged.find((b) => b.name === name)?.criteria?.value?.count).toBe(count);
+    }
+  });
+});
