@@ -124,6 +124,8 @@ export default defineConfig({
         // The identity stand-in verifies ID tokens against this run's cognito-local.
         LOCAL_COGNITO_PORT: String(E2E_COGNITO_PORT),
         LOCAL_AWS_CREDENTIAL_LIFETIME_SECONDS: String(E2E_CREDENTIAL_LIFETIME_SECONDS),
+        // Faults the specs switch on (e2e/faults.spec.ts) fall the same way on every run.
+        LOCAL_AWS_FAULT_SEED: '2026',
       },
     },
     {

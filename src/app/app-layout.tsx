@@ -2,6 +2,7 @@ import { Anchor, AppShell, Badge, Group, Text, VisuallyHidden } from '@mantine/c
 import { IconShieldCheck } from '@tabler/icons-react';
 import { Link, Outlet, useLocation } from 'react-router';
 import { paths } from '../config/paths';
+import { ConnectivityBanner } from '../components/connectivity-banner';
 import { RegionErrorBoundary } from '../components/region-error-boundary';
 import { HeaderAccount } from './header-account';
 
@@ -46,6 +47,7 @@ export function AppLayout({ endpointLabel, local, signIn = false }: AppLayoutPro
         </Group>
       </AppShell.Header>
       <AppShell.Main>
+        <ConnectivityBanner endpointLabel={endpointLabel} />
         <RegionErrorBoundary key={pathname} region="this page">
           <Outlet />
         </RegionErrorBoundary>

@@ -99,16 +99,31 @@ function isSdkLikeError(error: unknown): error is SdkLikeError {
   );
 }
 
+/** In Node (tests, scripts) the SDK's HTTP handler reports a lost connection by these codes. */
+const NODE_NETWORK_CODES = new Set([
+  'ECONNRESET',
+  'ECONNREFUSED',
+  'ECONNABORTED',
+  'EPIPE',
+  'ETIMEDOUT',
+  'EHOSTUNREACH',
+  'ENETUNREACH',
+  'ENOTFOUND',
+  'EAI_AGAIN',
+]);
+
 /**
  * A request the browser refused or could not send surfaces as a bare TypeError from fetch, with a
  * browser-specific message ("Failed to fetch", "Load failed", "NetworkError when attempting…").
  */
 function isNetworkFailure(error: unknown): boolean {
   return (
-    error instanceof TypeError &&
-    /failed to fetch|load failed|networkerror|network request failed|fetch failed/i.test(
-      error.message,
-    )
+    (error instanceof TypeError &&
+      /failed to fetch|load failed|networkerror|network request failed|fetch failed/i.test(
+        error.message,
+      )) ||
+    (error instanceof Error &&
+      NODE_NETWORK_CODES.has(String((error as { code?: unknown }).code ?? '')))
   );
 }
 
@@ -168,7 +183,7 @@ export function toAppError(error: unknown): AppError {
   }
   // Checked first: the SDK's retry middleware stamps `$metadata` on transport errors too.
   if (isNetworkFailure(error)) {
-    const { name, message } = error as TypeError;
+    const { name, message } = error as Error;
     return {
       kind: 'network',
       name,

@@ -58,7 +58,8 @@ function ProfileView({ profile }: { profile: SecurityProfile }) {
   );
 }
 
-function ProfileNotFound({ name }: { name: string }) {
+/** The page body for a profile name that does not exist. */
+export function ProfileNotFound({ name }: { name: string }) {
   return (
     <Stack gap="sm">
       <Title order={1}>Profile not found</Title>

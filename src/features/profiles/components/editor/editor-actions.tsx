@@ -6,7 +6,9 @@ import { ErrorAlert } from '../../../../components/error-alert';
 import type { SecurityProfile } from '../../../../domain/security-profile';
 import { buildUpdateRequest, hasChanges } from '../../../../domain/update-request';
 import type { ValidationContext } from '../../../../domain/validation';
+import { retryLabel, saveBlockedReason } from '../../../../lib/aws/connectivity';
 import { toAppError } from '../../../../lib/aws/errors';
+import { useConnectivity } from '../../../../lib/aws/iot-client-context';
 import { useUnsavedChangesGuard } from '../../hooks/use-unsaved-changes-guard';
 import { validateDraft } from '../../utils/draft-resolver';
 import { fieldsFromDraft } from '../../utils/profile-draft';
@@ -30,6 +32,9 @@ export interface EditorActionsProps {
   leaving: RefObject<boolean>;
 }
 
+/** The calls a save makes: their retries are this bar's "Retrying (attempt n of m)…". */
+const SAVE_OPERATIONS = ['UpdateSecurityProfileCommand', 'CreateSecurityProfileCommand'];
+
 function saveBlocker(issueCount: number, changed: boolean, creating: boolean): string | null {
   if (issueCount > 0) {
     return `Fix ${issueCount} ${issueCount === 1 ? 'problem' : 'problems'} to ${creating ? 'create' : 'save'}.`;
@@ -39,7 +44,8 @@ function saveBlocker(issueCount: number, changed: boolean, creating: boolean): s
 }
 
 /**
- * The save bar: Save/Create (disabled with the reason while the draft is invalid or unchanged),
+ * The save bar: Save/Create (disabled with the reason while offline, the endpoint is unreachable,
+ * or the draft is invalid or unchanged; "Retrying (attempt n of m)…" while a save waits to retry),
  * the outcome of the last attempt (error with request id, version conflict, saved version), the
  * summary of every problem, and the question before leaving with unsaved edits.
  */
@@ -72,7 +78,10 @@ export function EditorActions({
     [base, values, isDirty],
   );
   const blocker = useUnsavedChangesGuard(changed, leaving);
-  const blocked = saveBlocker(issues.length, changed, creating);
+  const connectivity = useConnectivity();
+  // No connection comes first: it blocks whatever the draft holds, and edits are kept meanwhile.
+  const blocked = saveBlockedReason(connectivity) ?? saveBlocker(issues.length, changed, creating);
+  const retrying = saving ? retryLabel(connectivity, SAVE_OPERATIONS) : null;
   const errorName = saveError === null ? undefined : toAppError(saveError).name;
   const conflict = errorName === 'VersionConflictException';
   const nameTaken = errorName === 'ResourceAlreadyExistsException';
@@ -95,7 +104,7 @@ export function EditorActions({
           {creating ? 'Create profile' : 'Save changes'}
         </Button>
         <Text size="sm" c="dimmed" role="status">
-          {blocked ?? (creating ? 'Ready to create.' : 'Unsaved changes.')}
+          {retrying ?? blocked ?? (creating ? 'Ready to create.' : 'Unsaved changes.')}
         </Text>
       </Group>
       {savedVersion !== null && !changed ? (

@@ -10,6 +10,9 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { BUILT_IN_METRICS } from '../../../../domain/metric-catalogue';
 import type { SecurityProfile } from '../../../../domain/security-profile';
 import { IotClientProvider } from '../../../../lib/aws/iot-client-context';
+
+// The client's retries (throttling, 5xx) without their back-off waits, so failure paths stay fast.
+const NO_WAIT = { sleep: () => Promise.resolve() };
 import { theme } from '../../../../theme';
 import { profileKeys } from '../../api/profile-queries';
 import type { EditorCatalogue } from '../../hooks/use-editor-catalogue';
@@ -186,7 +189,7 @@ function renderEditor(ui: ReactElement, at = '/profiles/fleet') {
   render(
     <MantineProvider theme={theme} env="test">
       <QueryClientProvider client={queryClient}>
-        <IotClientProvider config={config}>
+        <IotClientProvider config={config} retries={NO_WAIT}>
           <RouterProvider router={router} />
         </IotClientProvider>
       </QueryClientProvider>

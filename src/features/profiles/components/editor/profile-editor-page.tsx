@@ -13,6 +13,7 @@ import type { EditorCatalogue } from '../../hooks/use-editor-catalogue';
 import { draftFromProfile, emptyDraft } from '../../utils/profile-draft';
 import type { ProfileDraft } from '../../utils/profile-draft';
 import { cloneProfileName } from './clone-profile-name';
+import { ProfileNotFound } from '../profile-details';
 import { ProfileEditorForm } from './profile-editor-form';
 
 function EditorFrame({ current, children }: { current: string; children: ReactNode }) {
@@ -69,21 +70,6 @@ function ReadOnlyNote({ reason }: { reason: string | undefined }) {
   );
 }
 
-function ProfileNotFound({ name }: { name: string }) {
-  return (
-    <Stack gap="sm">
-      <Title order={1}>Profile not found</Title>
-      <Text role="alert">No security profile named “{name}”.</Text>
-      <Text size="sm" c="dimmed">
-        It may have been deleted, or the link has a typo.
-      </Text>
-      <Anchor component={Link} to={paths.profiles.href()}>
-        Back to all security profiles
-      </Anchor>
-    </Stack>
-  );
-}
-
 /** The editor of an existing profile: loads it and the account's metrics and dimensions. */
 export function ProfileEditorPage({ name }: { name: string }) {
   const client = useIotClient();
@@ -91,22 +77,25 @@ export function ProfileEditorPage({ name }: { name: string }) {
   const profile = useQuery(profileDetailOptions(client, name));
   const catalogue = useEditorCatalogue();
 
+  // A failed background refetch (the 30 s check for a newer version, during an outage) must not
+  // take the form and its edits off the page: errors replace the form only before it has data.
+  const loadError = profile.data === undefined ? profile.error : null;
   let body;
-  if (profile.isError && isNotFoundError(profile.error)) {
+  if (loadError !== null && isNotFoundError(loadError)) {
     body = <ProfileNotFound name={name} />;
-  } else if (profile.isError) {
+  } else if (loadError !== null) {
     body = (
       <Stack gap="md">
         <Title order={1}>{name}</Title>
         <ErrorAlert
           title="Could not load this security profile"
-          error={profile.error}
+          error={loadError}
           onRetry={() => void profile.refetch()}
           retrying={profile.isFetching}
         />
       </Stack>
     );
-  } else if (profile.isPending || catalogue.isPending) {
+  } else if (profile.data === undefined || catalogue.isPending) {
     body = <Loading label={`Loading security profile ${name}`} />;
   } else {
     body = (
