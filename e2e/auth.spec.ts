@@ -7,6 +7,7 @@ import { fromCognitoIdentityPool } from '@aws-sdk/credential-providers';
 import { expect, test } from '@playwright/test';
 import type { Page } from '@playwright/test';
 import { createTestIotClient, describeProfile, readAppConfig } from './local-aws';
+import { confirmSave, uniqueName } from './editor-steps';
 
 /**
  * Sign-in end to end, against the app served with the sign-in config (playwright.config.ts
@@ -29,10 +30,6 @@ const USERS = {
   analyst: { password: 'Analyst!Local1', role: 'Editor' },
   auditor: { password: 'Auditor!Local1', role: 'Viewer' },
 } as const;
-
-function uniqueName(prefix: string): string {
-  return `${prefix}-${Date.now().toString(36)}-${Math.floor(Math.random() * 1e6).toString(36)}`;
-}
 
 /** A profile created with the long-term key pair, so each test starts from a known version 1. */
 async function seedProfile(prefix: string): Promise<string> {
@@ -112,26 +109,6 @@ async function storedIdToken(page: Page): Promise<string> {
   });
   if (token === null) throw new Error('No ID token in sessionStorage');
   return token;
-}
-
-/**
- * Confirms a save in its preview: waits for the dialog, ticks the weakening acknowledgement when
- * the preview asks for it, and clicks the confirm button once nothing blocks it (AWS IoT's verdict
- * on the behaviors arrives first).
- */
-async function confirmSave(page: Page): Promise<void> {
-  const preview = page.getByRole('dialog', { name: /^Review (changes to|new profile) / });
-  await expect(preview).toBeVisible();
-  const acknowledge = preview.getByRole('checkbox', {
-    name: 'I understand this weakens detection',
-  });
-  if ((await acknowledge.count()) > 0 && (await acknowledge.isEnabled())) {
-    await acknowledge.check();
-  }
-  const confirm = preview.getByRole('button', { name: /^(Save as version \d+|Create .+)$/ });
-  await expect(confirm).toBeEnabled();
-  await confirm.click();
-  await expect(preview).toBeHidden();
 }
 
 /** Counts the app's calls to the identity stand-in that returned fresh credentials. */

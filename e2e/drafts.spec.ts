@@ -5,15 +5,13 @@ import {
 } from '@aws-sdk/client-iot';
 import { expect, test, type Page } from '@playwright/test';
 import { createTestIotClient, describeProfile } from './local-aws';
+import { uniqueName } from './editor-steps';
 
 /**
  * Drafts kept in the browser (IndexedDB) against the real local stack: a reload offers the
  * working copy back, a restore after someone else saved goes through the merge, and saving or
  * discarding leaves nothing to offer.
  */
-function uniqueName(prefix: string): string {
-  return `${prefix}-${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 6)}`;
-}
 
 const messages: Behavior = {
   name: 'messages-sent',

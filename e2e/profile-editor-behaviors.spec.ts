@@ -12,6 +12,7 @@ import type {
 import { expect, test } from '@playwright/test';
 import type { Locator, Page } from '@playwright/test';
 import { createTestIotClient, describeProfile } from './local-aws';
+import { confirmSave, uniqueName } from './editor-steps';
 
 /**
  * The editor's proof for every kind of behavior: built, saved and edited in the browser alone,
@@ -21,11 +22,6 @@ import { createTestIotClient, describeProfile } from './local-aws';
 
 const ROLE = 'arn:aws:iam::123456789012:role/device-defender-e2e';
 const TOPIC = 'arn:aws:sns:us-east-1:123456789012:device-defender-e2e';
-
-/** A name no other test or run uses. */
-function uniqueName(prefix: string): string {
-  return `${prefix}-${Date.now().toString(36)}-${Math.floor(Math.random() * 1e6).toString(36)}`;
-}
 
 function escapeRegExp(text: string): string {
   return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
@@ -104,26 +100,6 @@ function section(page: Page, name: string): Locator {
 
 function behavior(page: Page, name: string): Locator {
   return section(page, 'Behaviors').getByRole('region', { name, exact: true });
-}
-
-/**
- * Confirms a save in its preview: waits for the dialog, ticks the weakening acknowledgement when
- * the preview asks for it, and clicks the confirm button once nothing blocks it (AWS IoT's verdict
- * on the behaviors arrives first).
- */
-async function confirmSave(page: Page): Promise<void> {
-  const preview = page.getByRole('dialog', { name: /^Review (changes to|new profile) / });
-  await expect(preview).toBeVisible();
-  const acknowledge = preview.getByRole('checkbox', {
-    name: 'I understand this weakens detection',
-  });
-  if ((await acknowledge.count()) > 0 && (await acknowledge.isEnabled())) {
-    await acknowledge.check();
-  }
-  const confirm = preview.getByRole('button', { name: /^(Save as version \d+|Create .+)$/ });
-  await expect(confirm).toBeEnabled();
-  await confirm.click();
-  await expect(preview).toBeHidden();
 }
 
 /**

@@ -5,14 +5,10 @@ import type { CreateSecurityProfileCommandInput } from '@aws-sdk/client-iot';
 import { expect, test } from '@playwright/test';
 import type { Page } from '@playwright/test';
 import { createTestIotClient, describeProfile } from './local-aws';
+import { confirmSave, uniqueName } from './editor-steps';
 
 const ROLE = 'arn:aws:iam::123456789012:role/device-defender-e2e';
 const TOPIC = 'arn:aws:sns:us-east-1:123456789012:device-defender-e2e';
-
-/** A name no other test or run uses, so specs can run in parallel on one endpoint. */
-function uniqueName(prefix: string): string {
-  return `${prefix}-${Date.now().toString(36)}-${Math.floor(Math.random() * 1e6).toString(36)}`;
-}
 
 async function createThroughSdk(input: CreateSecurityProfileCommandInput): Promise<void> {
   await createTestIotClient().send(new CreateSecurityProfileCommand(input));
@@ -37,26 +33,6 @@ async function formJson(page: Page): Promise<Record<string, unknown>> {
 
 function section(page: Page, name: string) {
   return page.getByRole('region', { name, exact: true });
-}
-
-/**
- * Confirms a save in its preview: waits for the dialog, ticks the weakening acknowledgement when
- * the preview asks for it, and clicks the confirm button once nothing blocks it (AWS IoT's verdict
- * on the behaviors arrives first).
- */
-async function confirmSave(page: Page): Promise<void> {
-  const preview = page.getByRole('dialog', { name: /^Review (changes to|new profile) / });
-  await expect(preview).toBeVisible();
-  const acknowledge = preview.getByRole('checkbox', {
-    name: 'I understand this weakens detection',
-  });
-  if ((await acknowledge.count()) > 0 && (await acknowledge.isEnabled())) {
-    await acknowledge.check();
-  }
-  const confirm = preview.getByRole('button', { name: /^(Save as version \d+|Create .+)$/ });
-  await expect(confirm).toBeEnabled();
-  await confirm.click();
-  await expect(preview).toBeHidden();
 }
 
 async function saveAndExpectVersion(page: Page, version: number) {

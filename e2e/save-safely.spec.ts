@@ -7,12 +7,9 @@ import {
 } from '@aws-sdk/client-iot';
 import { expect, test, type Browser, type Page } from '@playwright/test';
 import { createTestIotClient, readAppConfig } from './local-aws';
+import { uniqueName } from './editor-steps';
 
 const run = promisify(execFile);
-
-function uniqueName(prefix: string): string {
-  return `${prefix}-${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 6)}`;
-}
 
 const messages: Behavior = {
   name: 'messages-sent',
