@@ -11,6 +11,7 @@ import type {
 } from '@aws-sdk/client-iot';
 import { expect, test } from '@playwright/test';
 import type { Locator, Page } from '@playwright/test';
+import { PROFILE_FIELD_MEMBERS } from '../src/domain/security-profile';
 import { createTestIotClient, describeProfile } from './local-aws';
 import { confirmSave, uniqueName } from './editor-steps';
 
@@ -142,15 +143,6 @@ async function addBehavior(page: Page, name: string, metric: string): Promise<Lo
   return item;
 }
 
-const FIELD_MEMBERS = [
-  'securityProfileDescription',
-  'behaviors',
-  'alertTargets',
-  'additionalMetricsToRetain',
-  'additionalMetricsToRetainV2',
-  'metricsExportConfig',
-] as const;
-
 /**
  * The editable members of a Describe output or of the JSON tab, with absent, empty-list and
  * empty-object members dropped: "none" reads as either, and only what a profile holds counts.
@@ -158,7 +150,7 @@ const FIELD_MEMBERS = [
 function profileFields(source: object): Record<string, unknown> {
   const record = source as Record<string, unknown>;
   const fields: Record<string, unknown> = {};
-  for (const member of FIELD_MEMBERS) {
+  for (const member of PROFILE_FIELD_MEMBERS) {
     const value = record[member];
     const empty =
       value === undefined ||

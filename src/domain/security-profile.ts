@@ -130,6 +130,16 @@ export interface SecurityProfileFields {
   metricsExportConfig?: MetricsExportConfig;
 }
 
+/** The members of SecurityProfileFields, in the order AWS documents them. */
+export const PROFILE_FIELD_MEMBERS = [
+  'securityProfileDescription',
+  'behaviors',
+  'alertTargets',
+  'additionalMetricsToRetain',
+  'additionalMetricsToRetainV2',
+  'metricsExportConfig',
+] as const satisfies readonly (keyof SecurityProfileFields)[];
+
 /** A profile as DescribeSecurityProfile returns it. */
 export interface SecurityProfile extends SecurityProfileFields {
   securityProfileName: string;

@@ -18,6 +18,7 @@ import {
   sameRetainedV1,
   sameRetainedV2,
 } from './profile-leaves';
+import { PROFILE_FIELD_MEMBERS } from './security-profile';
 import type {
   CreateSecurityProfileRequest,
   SecurityProfile,
@@ -238,15 +239,6 @@ export type ParsedCliInput =
     }
   | { ok: false; error: string };
 
-const FIELD_MEMBERS = [
-  'securityProfileDescription',
-  'behaviors',
-  'alertTargets',
-  'additionalMetricsToRetain',
-  'additionalMetricsToRetainV2',
-  'metricsExportConfig',
-] as const;
-
 const DELETE_FLAGS: readonly [string, ClearedMember][] = [
   ['deleteBehaviors', 'behaviors'],
   ['deleteAlertTargets', 'alertTargets'],
@@ -361,7 +353,7 @@ export function parseCliInputJson(text: string): ParsedCliInput {
   // Past the constraint checks every member has its model type, so the casts below hold.
   const fields: SecurityProfileFields = {};
   const target = fields as Record<string, unknown>;
-  for (const member of FIELD_MEMBERS) {
+  for (const member of PROFILE_FIELD_MEMBERS) {
     if (body[member] !== undefined) target[member] = body[member];
   }
   const cleared = DELETE_FLAGS.filter(([flag]) => body[flag] === true).map(([, member]) => member);

@@ -1,4 +1,4 @@
-import { Anchor, Breadcrumbs, Skeleton, Stack, Text, Title } from '@mantine/core';
+import { Anchor, Skeleton, Stack, Text, Title } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { Link } from 'react-router';
 import { ErrorAlert } from '../../../components/error-alert';
@@ -12,6 +12,7 @@ import { AlertTargets } from './alert-targets';
 import { MetricsExport } from './metrics-export';
 import { ProfileBehaviors, useCustomMetrics } from './profile-behaviors';
 import { ProfileOverview } from './profile-overview';
+import { ProfilePageFrame } from './profile-page-frame';
 import { ProfileSection } from './profile-section';
 import { RetainedMetrics } from './retained-metrics';
 
@@ -109,17 +110,5 @@ export function ProfileDetails({ name }: { name: string }) {
     body = <ProfileView profile={data} />;
   }
 
-  return (
-    <Stack gap="md" maw={1100}>
-      <nav aria-label="Breadcrumb">
-        <Breadcrumbs>
-          <Anchor component={Link} to={paths.profiles.href()}>
-            Security profiles
-          </Anchor>
-          <Text aria-current="page">{name}</Text>
-        </Breadcrumbs>
-      </nav>
-      {body}
-    </Stack>
-  );
+  return <ProfilePageFrame current={name}>{body}</ProfilePageFrame>;
 }

@@ -1,4 +1,5 @@
 import type { ParsedCliInput } from '../../../../domain/update-request';
+import { PROFILE_FIELD_MEMBERS } from '../../../../domain/security-profile';
 import type { SecurityProfileFields } from '../../../../domain/security-profile';
 import { fieldsFromDraft } from '../../utils/profile-draft';
 import type { ProfileDraft } from '../../utils/profile-draft';
@@ -10,14 +11,7 @@ export function draftToJson(draft: ProfileDraft): string {
 
 export type DraftFromJson = { ok: true; draft: ProfileDraft } | { ok: false; error: string };
 
-const FIELD_MEMBERS = new Set([
-  'securityProfileDescription',
-  'behaviors',
-  'alertTargets',
-  'additionalMetricsToRetain',
-  'additionalMetricsToRetainV2',
-  'metricsExportConfig',
-]);
+const FIELD_MEMBERS: ReadonlySet<string> = new Set(PROFILE_FIELD_MEMBERS);
 const LIST_VALUE_MEMBERS = ['cidrs', 'ports', 'numbers', 'strings'] as const;
 
 function isRecord(value: unknown): value is Record<string, unknown> {

@@ -1,9 +1,6 @@
-import { Alert, Anchor, Breadcrumbs, Button, Skeleton, Stack, Text, Title } from '@mantine/core';
+import { Alert, Button, Skeleton, Stack, Text, Title } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
-import type { ReactNode } from 'react';
-import { Link } from 'react-router';
 import { ErrorAlert } from '../../../../components/error-alert';
-import { paths } from '../../../../config/paths';
 import { isNotFoundError, toAppError } from '../../../../lib/aws/errors';
 import { useAccess } from '../../../../lib/aws/access-context';
 import { useIotClient } from '../../../../lib/aws/iot-client-context';
@@ -14,23 +11,8 @@ import { draftFromProfile, emptyDraft } from '../../utils/profile-draft';
 import type { ProfileDraft } from '../../utils/profile-draft';
 import { cloneProfileName } from './clone-profile-name';
 import { ProfileNotFound } from '../profile-details';
+import { ProfilePageFrame } from '../profile-page-frame';
 import { ProfileEditorForm } from './profile-editor-form';
-
-function EditorFrame({ current, children }: { current: string; children: ReactNode }) {
-  return (
-    <Stack gap="md" maw={1100}>
-      <nav aria-label="Breadcrumb">
-        <Breadcrumbs>
-          <Anchor component={Link} to={paths.profiles.href()}>
-            Security profiles
-          </Anchor>
-          <Text aria-current="page">{current}</Text>
-        </Breadcrumbs>
-      </nav>
-      {children}
-    </Stack>
-  );
-}
 
 function Loading({ label }: { label: string }) {
   return (
@@ -111,7 +93,7 @@ export function ProfileEditorPage({ name }: { name: string }) {
       </>
     );
   }
-  return <EditorFrame current={name}>{body}</EditorFrame>;
+  return <ProfilePageFrame current={name}>{body}</ProfilePageFrame>;
 }
 
 function cloneDraft(draft: ProfileDraft): ProfileDraft {
@@ -159,5 +141,5 @@ export function NewProfilePage({ cloneFrom }: { cloneFrom?: string }) {
       </>
     );
   }
-  return <EditorFrame current={current}>{body}</EditorFrame>;
+  return <ProfilePageFrame current={current}>{body}</ProfilePageFrame>;
 }
